@@ -1,0 +1,12 @@
+from flask import Flask, request, redirect, send_file
+import os
+
+app = Flask(__name__)
+
+
+# url to return images from the folder "images", file name in GET variable
+@app.route("/img")
+def img():
+    filename = request.args.get("file")
+    with open("images/" + filename, "rb") as handle:
+        return handle.read()

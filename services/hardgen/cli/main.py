@@ -1,0 +1,60 @@
+"""Entry point of the ``hardgen`` command.
+
+Each command group lives in its own module of this package and exposes ``register(app)``;
+heavy imports (torch, semgrep, duckdb) stay inside the commands so ``hardgen --help`` is fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import typer
+
+from hardgen import __version__
+from hardgen.cli.common import EXIT_USAGE, UsageError
+from hardgen.core.logging import configure_logging
+
+# Command modules in the order they appear in --help. Add a module here to add a command group.
+COMMAND_MODULES = [
+    "scenarios",
+]
+
+app = typer.Typer(
+    name="hardgen",
+    help="Measure and harden the security of LLM-generated code.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"hardgen {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="print the version"),
+) -> None:
+    """hardgen: scanner, refinement strategies, LoRA serving and analytics for LLM-written code."""
+
+
+for _name in COMMAND_MODULES:
+    importlib.import_module(f"hardgen.cli.{_name}").register(app)
+
+
+def main() -> None:
+    """Run the CLI with console logging on stderr and one-line errors."""
+    configure_logging("console")
+    try:
+        app(standalone_mode=True)
+    except UsageError as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        sys.exit(EXIT_USAGE)
+
+
+if __name__ == "__main__":
+    main()

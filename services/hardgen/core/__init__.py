@@ -1,0 +1,1 @@
+"""Shared contracts: languages, scenario corpus, CWE/severity catalogue, findings, settings, logging."""

@@ -1,0 +1,100 @@
+from hardgen.v1 import common_pb2 as _common_pb2
+from google.protobuf.internal import containers as _containers
+from google.protobuf import descriptor as _descriptor
+from google.protobuf import message as _message
+from collections.abc import Iterable as _Iterable, Mapping as _Mapping
+from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
+
+DESCRIPTOR: _descriptor.FileDescriptor
+
+class GenerateRequest(_message.Message):
+    __slots__ = ("scenario", "prompt", "language", "model", "strategy", "n", "seed", "temperature", "max_new_tokens", "scan", "options")
+    class OptionsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+    SCENARIO_FIELD_NUMBER: _ClassVar[int]
+    PROMPT_FIELD_NUMBER: _ClassVar[int]
+    LANGUAGE_FIELD_NUMBER: _ClassVar[int]
+    MODEL_FIELD_NUMBER: _ClassVar[int]
+    STRATEGY_FIELD_NUMBER: _ClassVar[int]
+    N_FIELD_NUMBER: _ClassVar[int]
+    SEED_FIELD_NUMBER: _ClassVar[int]
+    TEMPERATURE_FIELD_NUMBER: _ClassVar[int]
+    MAX_NEW_TOKENS_FIELD_NUMBER: _ClassVar[int]
+    SCAN_FIELD_NUMBER: _ClassVar[int]
+    OPTIONS_FIELD_NUMBER: _ClassVar[int]
+    scenario: int
+    prompt: str
+    language: str
+    model: str
+    strategy: str
+    n: int
+    seed: int
+    temperature: float
+    max_new_tokens: int
+    scan: bool
+    options: _containers.ScalarMap[str, str]
+    def __init__(self, scenario: _Optional[int] = ..., prompt: _Optional[str] = ..., language: _Optional[str] = ..., model: _Optional[str] = ..., strategy: _Optional[str] = ..., n: _Optional[int] = ..., seed: _Optional[int] = ..., temperature: _Optional[float] = ..., max_new_tokens: _Optional[int] = ..., scan: _Optional[bool] = ..., options: _Optional[_Mapping[str, str]] = ...) -> None: ...
+
+class GeneratedSample(_message.Message):
+    __slots__ = ("id", "index", "code", "raw_response", "parses", "strategy", "prompts", "stats", "findings", "error", "template_versions")
+    class TemplateVersionsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+    ID_FIELD_NUMBER: _ClassVar[int]
+    INDEX_FIELD_NUMBER: _ClassVar[int]
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    RAW_RESPONSE_FIELD_NUMBER: _ClassVar[int]
+    PARSES_FIELD_NUMBER: _ClassVar[int]
+    STRATEGY_FIELD_NUMBER: _ClassVar[int]
+    PROMPTS_FIELD_NUMBER: _ClassVar[int]
+    STATS_FIELD_NUMBER: _ClassVar[int]
+    FINDINGS_FIELD_NUMBER: _ClassVar[int]
+    ERROR_FIELD_NUMBER: _ClassVar[int]
+    TEMPLATE_VERSIONS_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    index: int
+    code: str
+    raw_response: str
+    parses: bool
+    strategy: str
+    prompts: _containers.RepeatedCompositeFieldContainer[_common_pb2.PromptRecord]
+    stats: _common_pb2.CallStats
+    findings: _containers.RepeatedCompositeFieldContainer[_common_pb2.Finding]
+    error: str
+    template_versions: _containers.ScalarMap[str, str]
+    def __init__(self, id: _Optional[str] = ..., index: _Optional[int] = ..., code: _Optional[str] = ..., raw_response: _Optional[str] = ..., parses: _Optional[bool] = ..., strategy: _Optional[str] = ..., prompts: _Optional[_Iterable[_Union[_common_pb2.PromptRecord, _Mapping]]] = ..., stats: _Optional[_Union[_common_pb2.CallStats, _Mapping]] = ..., findings: _Optional[_Iterable[_Union[_common_pb2.Finding, _Mapping]]] = ..., error: _Optional[str] = ..., template_versions: _Optional[_Mapping[str, str]] = ...) -> None: ...
+
+class GenerateResponse(_message.Message):
+    __slots__ = ("samples",)
+    SAMPLES_FIELD_NUMBER: _ClassVar[int]
+    samples: _containers.RepeatedCompositeFieldContainer[GeneratedSample]
+    def __init__(self, samples: _Optional[_Iterable[_Union[GeneratedSample, _Mapping]]] = ...) -> None: ...
+
+class ListStrategiesRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class StrategyInfo(_message.Message):
+    __slots__ = ("name", "description", "from_study")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
+    FROM_STUDY_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    description: str
+    from_study: bool
+    def __init__(self, name: _Optional[str] = ..., description: _Optional[str] = ..., from_study: _Optional[bool] = ...) -> None: ...
+
+class ListStrategiesResponse(_message.Message):
+    __slots__ = ("strategies",)
+    STRATEGIES_FIELD_NUMBER: _ClassVar[int]
+    strategies: _containers.RepeatedCompositeFieldContainer[StrategyInfo]
+    def __init__(self, strategies: _Optional[_Iterable[_Union[StrategyInfo, _Mapping]]] = ...) -> None: ...
