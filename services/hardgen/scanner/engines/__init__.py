@@ -1,0 +1,1 @@
+"""Scanner engines. Each module holds one engine implementing :class:`base.Engine`."""

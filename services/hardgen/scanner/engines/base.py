@@ -1,0 +1,53 @@
+"""The contract every scanner engine implements.
+
+An engine receives a *batch* of files (never one process per file), returns normalised
+:class:`~hardgen.core.findings.Finding` objects for the files it understands, and reports a
+:class:`~hardgen.core.findings.FileError` for any file it could not analyse, so the rest of the
+batch still completes. Engines never execute or import the code they analyse.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+from hardgen.core.findings import FileError, Finding
+from hardgen.core.languages import Language
+
+
+@dataclass(frozen=True, slots=True)
+class ScanFile:
+    """One file of a batch: where it is on disk, how findings name it, its language."""
+
+    path: str  # relative to the scan root, '/' separated: what findings and SARIF report
+    abs_path: Path  # a real file on disk the engine may read (engines read, never run it)
+    language: Language
+
+
+@dataclass(slots=True)
+class EngineResult:
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[FileError] = field(default_factory=list)
+
+
+class EngineUnavailableError(RuntimeError):
+    """The engine's tool is not installed here (e.g. no ``codeql`` on PATH)."""
+
+
+@runtime_checkable
+class Engine(Protocol):
+    name: str
+    languages: frozenset[Language]
+
+    def available(self) -> bool:
+        """True when the engine can run on this machine."""
+        ...
+
+    def version(self) -> str:
+        """Tool + rule-pack version; part of the result-cache key."""
+        ...
+
+    def scan(self, files: list[ScanFile], timeout: float) -> EngineResult:
+        """Analyse the files it supports (others are ignored) within ``timeout`` seconds."""
+        ...
