@@ -60,3 +60,28 @@ def nats_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         proc.wait(timeout=5)
     except subprocess.TimeoutExpired:
         proc.kill()
+
+
+def tiny_model_texts(limit: int = 24) -> list[str]:
+    """A small slice of the scenario corpus (each partial program followed by a reference): enough
+    for a tiny model to learn something in seconds."""
+    from hardgen.core.scenarios import load_corpus
+
+    texts: list[str] = []
+    for scenario in load_corpus():
+        for ref in scenario.references:
+            texts.append(scenario.prefix() + scenario.reference_code(ref))
+    return texts[:limit] or ["def hello():\n    return 'hello'\n"]
+
+
+@pytest.fixture(scope="session")
+def tiny_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tiny GPT-2 (2 layers, 64 wide, byte-level BPE trained here) built in a few seconds, never
+    the demo model; load it with ``LocalModel.load(str(tiny_model_dir))``."""
+    import torch
+    from hardgen.modelserve.demo import build_model
+
+    torch.set_num_threads(1)
+    out = tmp_path_factory.mktemp("tiny-model") / "tiny"
+    build_model(out, tiny_model_texts(), size="tiny", steps=40, seed=42, name="tiny")
+    return out

@@ -1,0 +1,173 @@
+"""Build small GPT-2 models from scratch: the offline demo model and the seconds-long test model.
+
+The demo model exists so the whole study runs with no GPU and no network. It is trained to
+*memorise* the scenario corpus (each raw prompt followed by each of its reference completions,
+insecure and secure alike), so its samples are whole, parseable programs of both kinds; results
+from it demonstrate the pipeline and say nothing about real LLMs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from hardgen.core.localmodel import quiet_transformers
+from hardgen.core.logging import get_logger
+from hardgen.modelserve.tokenizer import train_bpe_tokenizer
+from hardgen.modelserve.training import Example, TrainConfig, encode_examples, mean_loss, train
+
+log = get_logger(__name__)
+
+MANIFEST = "hardgen_model.json"
+
+
+@dataclass(frozen=True)
+class ModelSize:
+    """GPT-2 shape, tokenizer size and a default training budget."""
+
+    n_layer: int
+    n_embd: int
+    n_head: int
+    n_positions: int
+    vocab_size: int
+    epochs: int
+    batch_size: int
+    learning_rate: float
+
+
+SIZES: dict[str, ModelSize] = {
+    # tests: trains in a few seconds on one core; learns enough for loss to fall and text to come out
+    "tiny": ModelSize(n_layer=2, n_embd=64, n_head=2, n_positions=512, vocab_size=384, epochs=4,
+                      batch_size=4, learning_rate=3e-3),
+    # the demo model: ~4-5M parameters, memorises the corpus in a few minutes on 2 cores
+    "demo": ModelSize(n_layer=4, n_embd=256, n_head=4, n_positions=1024, vocab_size=2048, epochs=24,
+                      batch_size=8, learning_rate=2e-3),
+}
+
+
+def corpus_hash(texts: Sequence[str]) -> str:
+    digest = hashlib.sha256()
+    for text in texts:
+        digest.update(hashlib.sha256(text.encode("utf-8")).digest())
+    return digest.hexdigest()
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def build_model(
+    out_dir: Path | str,
+    texts: Sequence[str] | Sequence[Example],
+    size: str | ModelSize = "tiny",
+    *,
+    steps: int | None = None,
+    epochs: int | None = None,
+    seed: int = 42,
+    name: str | None = None,
+    threads: int | None = None,
+    on_step: Callable[[int, float, float], None] | None = None,
+    extra_manifest: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Train a byte-level BPE tokenizer and a GPT-2 from scratch on ``texts``; save both to ``out_dir``.
+
+    ``texts`` are whole documents or :class:`Example` (prompt, completion) pairs; the loss covers
+    every token (the demo model should continue any prefix of the corpus). Deterministic for a seed
+    and thread count. Writes ``hardgen_model.json`` (shape, parameters, steps, losses, corpus hash,
+    weights fingerprint) and returns it.
+    """
+    import torch
+    from transformers import GPT2Config, GPT2LMHeadModel
+
+    quiet_transformers()
+    shape = SIZES[size] if isinstance(size, str) else size
+    examples = [t if isinstance(t, Example) else Example("", t) for t in texts]
+    if not examples:
+        raise ValueError("no training texts")
+    docs = [e.prompt + e.completion for e in examples]
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    if threads:
+        torch.set_num_threads(threads)
+    torch.manual_seed(seed)
+    started = time.monotonic()
+
+    tokenizer = train_bpe_tokenizer(docs, shape.vocab_size)
+    config = GPT2Config(
+        vocab_size=len(tokenizer),
+        n_positions=shape.n_positions,
+        n_embd=shape.n_embd,
+        n_layer=shape.n_layer,
+        n_head=shape.n_head,
+        resid_pdrop=0.0,
+        embd_pdrop=0.0,
+        attn_pdrop=0.0,
+        bos_token_id=tokenizer.eos_token_id,
+        eos_token_id=tokenizer.eos_token_id,
+        pad_token_id=tokenizer.eos_token_id,
+    )
+    model = GPT2LMHeadModel(config)
+    data = encode_examples(tokenizer, examples, shape.n_positions, loss_on_prompt=True)
+    n_tokens = sum(len(d.input_ids) for d in data)
+    if steps is None:
+        per_epoch = max(1, -(-len(data) // shape.batch_size))
+        steps = per_epoch * (epochs or shape.epochs)
+    cfg = TrainConfig(
+        steps=steps,
+        batch_size=shape.batch_size,
+        learning_rate=shape.learning_rate,
+        seed=seed,
+        warmup_steps=min(20, max(1, steps // 10)),
+    )
+    initial = mean_loss(model, data, tokenizer.pad_token_id)
+    losses = train(model, data, cfg, pad_id=tokenizer.pad_token_id, on_step=on_step)
+    final = mean_loss(model, data, tokenizer.pad_token_id)
+    elapsed = time.monotonic() - started
+
+    model.generation_config.pad_token_id = tokenizer.eos_token_id
+    model.save_pretrained(str(out))
+    tokenizer.save_pretrained(str(out))
+    weights = out / "model.safetensors"
+    manifest: dict[str, Any] = {
+        "name": name or out.name,
+        "architecture": "gpt2",
+        "shape": asdict(shape),
+        "parameters": sum(p.numel() for p in model.parameters()),
+        "vocab_size": len(tokenizer),
+        "examples": len(data),
+        "tokens_per_epoch": n_tokens,
+        "steps": steps,
+        "batch_size": cfg.batch_size,
+        "learning_rate": cfg.learning_rate,
+        "seed": seed,
+        "threads": torch.get_num_threads(),
+        "initial_loss": initial,
+        "final_loss": final,
+        "last_step_loss": losses[-1] if losses else None,
+        "train_seconds": round(elapsed, 2),
+        "corpus_hash": corpus_hash(docs),
+        "fingerprint": file_sha256(weights) if weights.exists() else None,
+        "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        **(extra_manifest or {}),
+    }
+    (out / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    log.info("model built", path=str(out), parameters=manifest["parameters"], steps=steps,
+             initial_loss=round(initial, 3), final_loss=round(final, 3), seconds=manifest["train_seconds"])
+    return manifest
+
+
+def default_threads() -> int:
+    """Training threads: ``HARDGEN_TRAIN_THREADS`` or every core torch sees."""
+    env = os.environ.get("HARDGEN_TRAIN_THREADS")
+    return int(env) if env else 0

@@ -1,0 +1,78 @@
+"""LocalModel on the tiny test model: generation, per-row batching semantics, clear errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hardgen.core.localmodel import (
+    AdapterNotFoundError,
+    GenerationRequest,
+    LocalModel,
+    ModelNotFoundError,
+)
+
+
+def test_generate_greedy_is_deterministic(tiny_model_dir: Path) -> None:
+    model = LocalModel.load(str(tiny_model_dir))
+    a = model.generate("from flask import", max_new_tokens=12)
+    b = model.generate("from flask import", max_new_tokens=12)
+    assert a.text == b.text
+    assert a.completion_tokens <= 12
+    assert a.prompt_tokens > 0
+    assert a.finish_reason in {"length", "eos_token"}
+    assert a.latency_ms > 0 and a.peak_memory_bytes > 0
+
+
+def test_load_reuses_the_base(tiny_model_dir: Path) -> None:
+    assert LocalModel.load(str(tiny_model_dir))._base is LocalModel.load(str(tiny_model_dir))._base
+
+
+def test_batched_rows_match_single_requests(tiny_model_dir: Path) -> None:
+    model = LocalModel.load(str(tiny_model_dir))
+    rows = [
+        GenerationRequest("import os\n", max_new_tokens=8, temperature=0.9, seed=7),
+        GenerationRequest("from flask import Flask, request", max_new_tokens=5),
+        GenerationRequest("app = ", max_new_tokens=10, temperature=0.9, top_p=0.8, seed=3),
+    ]
+    batched = model.generate_batch(rows)
+    for row, out in zip(rows, batched, strict=True):
+        alone = model.generate(row.prompt, max_new_tokens=row.max_new_tokens, temperature=row.temperature,
+                               top_p=row.top_p, seed=row.seed)
+        assert out.text == alone.text
+        assert out.completion_tokens <= row.max_new_tokens
+
+
+def test_stop_sequence_ends_the_row(tiny_model_dir: Path) -> None:
+    model = LocalModel.load(str(tiny_model_dir))
+    free = model.generate("import os\n", max_new_tokens=30)
+    if not free.text:
+        pytest.skip("tiny model emitted EOS at once")
+    stop = free.text[len(free.text) // 2 :][:2] or free.text[:1]
+    out = model.generate("import os\n", max_new_tokens=30, stop=[stop])
+    assert out.finish_reason == "stop_sequence"
+    assert out.stop_sequence == stop
+    assert stop not in out.text
+
+
+def test_streaming_callback_sees_every_token(tiny_model_dir: Path) -> None:
+    model = LocalModel.load(str(tiny_model_dir))
+    pieces: list[str] = []
+    out = model.generate("def ", max_new_tokens=10, on_token=lambda _id, piece: pieces.append(piece))
+    assert len(pieces) == out.completion_tokens
+    assert "".join(pieces) == out.text
+
+
+def test_missing_base_is_a_clear_error() -> None:
+    with pytest.raises(ModelNotFoundError, match="build-demo"):
+        LocalModel.load("demo")
+    with pytest.raises(ModelNotFoundError, match="not found"):
+        LocalModel.load("/nonexistent/model")
+
+
+def test_unknown_adapter_is_a_clear_error(tiny_model_dir: Path) -> None:
+    with pytest.raises(AdapterNotFoundError, match="no-such-adapter"):
+        LocalModel.load(str(tiny_model_dir), adapter="no-such-adapter")
+    model = LocalModel.load(str(tiny_model_dir))
+    with pytest.raises(AdapterNotFoundError):
+        model.generate("x", adapter_id="no-such-adapter")
