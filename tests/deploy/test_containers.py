@@ -1,0 +1,95 @@
+"""Dockerfiles and docker-compose: linted and checked without a Docker engine (none runs here)."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCKERFILES = sorted((ROOT / "deploy").glob("*.Dockerfile"))
+SERVICES = {"gateway", "refinement", "scanner", "analytics", "modelserve"}
+HADOLINT = Path(sys.executable).parent / "hadolint"
+
+
+def test_one_dockerfile_per_service_plus_cpu_variant() -> None:
+    names = {p.name.removesuffix(".Dockerfile") for p in DOCKERFILES}
+    assert names == SERVICES | {"modelserve-cpu"}
+
+
+@pytest.mark.parametrize("dockerfile", DOCKERFILES, ids=lambda p: p.name)
+def test_hadolint_passes(dockerfile: Path) -> None:
+    result = subprocess.run(
+        [str(HADOLINT), "--config", str(ROOT / ".hadolint.yaml"), str(dockerfile)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("dockerfile", DOCKERFILES, ids=lambda p: p.name)
+def test_images_are_multistage_non_root_pinned_and_healthchecked(dockerfile: Path) -> None:
+    text = dockerfile.read_text()
+    assert len(re.findall(r"^FROM ", text, re.MULTILINE)) >= 2, "multi-stage build"
+    for image in re.findall(r"^ARG \w+_IMAGE=(\S+)", text, re.MULTILINE):
+        tag = image.rsplit(":", 1)[-1]
+        assert re.search(r"\d+\.\d+", tag), f"base image {image} is not pinned to a version"
+    final_stage = text.rsplit("\nFROM ", 1)[-1]
+    assert re.search(r"^USER 10001", final_stage, re.MULTILINE), "final stage runs as non-root"
+    assert "HEALTHCHECK" in final_stage
+
+
+@pytest.mark.parametrize("dockerfile", DOCKERFILES, ids=lambda p: p.name)
+def test_entrypoint_modules_exist(dockerfile: Path) -> None:
+    """Every `python -m hardgen.X` an image runs must be a module of the package."""
+    for module in set(re.findall(r'"-m", "(hardgen[\w.]*)"', dockerfile.read_text())):
+        spec = importlib.util.find_spec(module)
+        assert spec is not None, f"{dockerfile.name}: no module {module}"
+        if spec.submodule_search_locations is not None:  # a package runs through its __main__
+            assert importlib.util.find_spec(f"{module}.__main__") is not None, f"{module} has no __main__"
+
+
+def _compose() -> dict:
+    return yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+
+
+def test_compose_builds_every_service_from_an_existing_dockerfile() -> None:
+    services = _compose()["services"]
+    assert {"nats", "gateway", "refinement", "refinement-worker", "scanner", "analytics", "modelserve", "tgi"} <= set(
+        services
+    )
+    for name, service in services.items():
+        build = service.get("build")
+        if build:
+            assert (ROOT / build["context"]).is_dir(), name
+            assert (ROOT / build["context"] / build["dockerfile"]).is_file(), name
+
+
+def test_compose_ports_do_not_clash_and_every_service_has_a_healthcheck() -> None:
+    services = _compose()["services"]
+    host_ports = [p.split(":")[0] for s in services.values() for p in s.get("ports", [])]
+    assert len(host_ports) == len(set(host_ports)), f"host port clash: {host_ports}"
+    assert all("healthcheck" in s for s in services.values()), [n for n, s in services.items() if "healthcheck" not in s]
+
+
+def test_compose_uses_jetstream_with_a_volume_and_a_gpu_profile_for_tgi() -> None:
+    compose = _compose()
+    nats = compose["services"]["nats"]
+    assert "-js" in nats["command"] and any(v.endswith(":/data") for v in nats["volumes"])
+    tgi = compose["services"]["tgi"]
+    assert tgi["profiles"] == ["gpu"]
+    assert tgi["deploy"]["resources"]["reservations"]["devices"][0]["capabilities"] == ["gpu"]
+    assert "LORA_ADAPTERS" in tgi["environment"]
+
+
+def test_compose_takes_keys_from_the_environment_not_the_file() -> None:
+    text = (ROOT / "docker-compose.yml").read_text()
+    for key in ("OPENAI_API_KEY", "GEMINI_API_KEY"):
+        for value in re.findall(rf"{key}: (.*)", text):
+            assert value.strip().startswith("${"), f"{key} must come from the environment"
