@@ -37,7 +37,8 @@ def test_same_cwe_differs_by_language_as_codeql_scores_it() -> None:
 
 
 @pytest.mark.parametrize(
-    ("score", "level"), [(9.8, "critical"), (9.0, "critical"), (7.5, "high"), (5.4, "medium"), (1.0, "low"), (0.0, "none")]
+    ("score", "level"),
+    [(9.8, "critical"), (9.0, "critical"), (7.5, "high"), (5.4, "medium"), (1.0, "low"), (0.0, "none")],
 )
 def test_levels_follow_github_code_scanning_bands(score: float, level: str) -> None:
     assert severity_level(score) == level

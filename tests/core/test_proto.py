@@ -16,9 +16,7 @@ def test_committed_stubs_are_up_to_date(repo_root: Path, tmp_path: Path) -> None
     generated = sorted(p.relative_to(tmp_path) for p in (tmp_path / "hardgen/v1").glob("*_pb2*.py*"))
     assert generated, "no stubs generated"
     stale = [
-        str(rel)
-        for rel in generated
-        if (tmp_path / rel).read_bytes() != (repo_root / "services" / rel).read_bytes()
+        str(rel) for rel in generated if (tmp_path / rel).read_bytes() != (repo_root / "services" / rel).read_bytes()
     ]
     assert not stale, f"stale stubs (run `make proto`): {stale}"
 

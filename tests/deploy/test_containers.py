@@ -75,7 +75,9 @@ def test_compose_ports_do_not_clash_and_every_service_has_a_healthcheck() -> Non
     services = _compose()["services"]
     host_ports = [p.split(":")[0] for s in services.values() for p in s.get("ports", [])]
     assert len(host_ports) == len(set(host_ports)), f"host port clash: {host_ports}"
-    assert all("healthcheck" in s for s in services.values()), [n for n, s in services.items() if "healthcheck" not in s]
+    assert all("healthcheck" in s for s in services.values()), [
+        n for n, s in services.items() if "healthcheck" not in s
+    ]
 
 
 def test_compose_uses_jetstream_with_a_volume_and_a_gpu_profile_for_tgi() -> None:

@@ -37,7 +37,9 @@ def test_overlay_renders_and_validates_against_kubernetes_schemas(overlay: str, 
     core = [d for d in docs if not d["apiVersion"].startswith("keda.sh/")]
     target = tmp_path / f"{overlay}.yaml"
     target.write_text(yaml.safe_dump_all(core))
-    result = subprocess.run([str(VALIDATE), "--strict", "--quiet", str(target)], capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [str(VALIDATE), "--strict", "--quiet", str(target)], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -80,7 +82,9 @@ def test_gpu_overlay_puts_tgi_and_modelserve_on_the_gpu_pool() -> None:
         assert "nvidia.com/gpu" in pod["containers"][0]["resources"]["limits"]
     env = {e["name"] for e in deployments["tgi"]["spec"]["template"]["spec"]["containers"][0]["env"]}
     assert "LORA_ADAPTERS" in env
-    assert deployments["modelserve"]["spec"]["template"]["spec"]["containers"][0]["image"].startswith("hardgen/modelserve:")
+    assert deployments["modelserve"]["spec"]["template"]["spec"]["containers"][0]["image"].startswith(
+        "hardgen/modelserve:"
+    )
 
 
 def test_workers_scale_on_jetstream_lag_with_keda_and_on_cpu_without() -> None:

@@ -99,10 +99,7 @@ class Catalogue:
         if not group:
             return DEFAULT_SEVERITY
         lang: Language | None
-        if isinstance(language, str):
-            lang = parse_language(language)
-        else:
-            lang = language
+        lang = parse_language(language) if isinstance(language, str) else language
         if lang is None and rule_id:
             lang = language_for_rule(rule_id)
         candidates = self.queries_for(lang) if lang is not None else list(self.queries.values())
@@ -145,6 +142,8 @@ def catalogue() -> Catalogue:
     return Catalogue(_read_queries(), _read_cwe_names())
 
 
-def severity(rule_id: str | None = None, cwes: Iterable[int | str] = (), language: Language | str | None = None) -> float:
+def severity(
+    rule_id: str | None = None, cwes: Iterable[int | str] = (), language: Language | str | None = None
+) -> float:
     """Module-level shortcut for :meth:`Catalogue.severity` on the packaged catalogue."""
     return catalogue().severity(rule_id, cwes, language)

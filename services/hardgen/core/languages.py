@@ -44,7 +44,10 @@ EXTENSIONS: dict[Language, str] = {
     Language.JAVA: ".java",
     Language.GO: ".go",
 }
-_BY_EXTENSION = {ext: lang for lang, ext in EXTENSIONS.items()} | {".mjs": Language.JAVASCRIPT, ".cjs": Language.JAVASCRIPT}
+_BY_EXTENSION = {ext: lang for lang, ext in EXTENSIONS.items()} | {
+    ".mjs": Language.JAVASCRIPT,
+    ".cjs": Language.JAVASCRIPT,
+}
 _BY_PREFIX = {lang.short: lang for lang in Language}
 
 
@@ -76,16 +79,11 @@ def language_for_rule(rule_id: str) -> Language | None:
 
 @cache
 def _parser(language: Language) -> Any:
+    import importlib
+
     import tree_sitter
 
-    if language is Language.PYTHON:
-        import tree_sitter_python as grammar
-    elif language is Language.JAVASCRIPT:
-        import tree_sitter_javascript as grammar
-    elif language is Language.JAVA:
-        import tree_sitter_java as grammar
-    else:
-        import tree_sitter_go as grammar
+    grammar = importlib.import_module(f"tree_sitter_{language.value}")
     return tree_sitter.Parser(tree_sitter.Language(grammar.language()))
 
 

@@ -42,9 +42,7 @@ def configure_logging(mode: LogMode | None = None, level: str | None = None) -> 
     level_name = (level or os.environ.get("HARDGEN_LOG_LEVEL", "INFO")).upper()
     numeric = getattr(logging, level_name, logging.INFO)
     renderer: Any = (
-        structlog.processors.JSONRenderer()
-        if mode == "json"
-        else structlog.dev.ConsoleRenderer(colors=False)
+        structlog.processors.JSONRenderer() if mode == "json" else structlog.dev.ConsoleRenderer(colors=False)
     )
     structlog.configure(
         processors=[

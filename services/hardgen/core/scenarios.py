@@ -135,7 +135,5 @@ def filter_scenarios(
     scenarios: Iterable[Scenario], language: Language | None = None, number: int | None = None
 ) -> list[Scenario]:
     return [
-        s
-        for s in scenarios
-        if (language is None or s.language is language) and (number is None or s.number == number)
+        s for s in scenarios if (language is None or s.language is language) and (number is None or s.number == number)
     ]
