@@ -1,0 +1,67 @@
+"""``mock/<kind>``: deterministic answers built from the scenario's labelled reference completions.
+
+Not a model: a stand-in that makes the whole pipeline (prompts → extraction → scanner → repair)
+runnable and testable with no model at all, with answers whose security is known in advance.
+
+* ``mock/insecure``: always an insecure reference (chosen by sample index);
+* ``mock/secure``: always a secure reference;
+* ``mock/references``: an insecure reference for plain prompts (``raw``, ``ft``, nep's first step)
+  and a secure one for hardening prompts (``nep``, ``cot``, ``sast-repair`` rounds), so a strategy
+  visibly "works".
+
+The meta prompt of ``mp`` gets a fixed instruction. Answers come in a fenced code block, as a
+chat model would send them.
+"""
+
+from __future__ import annotations
+
+from hardgen.refinement.backends.base import Backend, CallContext, GenerationParams, RawCompletion
+from hardgen.refinement.errors import BackendCallError, RequestError
+
+KINDS = ("insecure", "secure", "references")
+HARDENING_STEPS = ("nep", "cot", "sast-repair")
+META_INSTRUCTION = (
+    "Write code that validates and sanitises every input, uses parameterised queries and safe "
+    "library APIs, never builds paths or commands from raw input, and keeps secrets out of code."
+)
+
+
+class MockBackend(Backend):
+    provider = "mock"
+    default_concurrency = 64
+
+    def __init__(self, model: str, options: dict[str, str] | None = None) -> None:
+        super().__init__(model, options)
+        if model not in KINDS:
+            raise RequestError(f"mock backend kinds: {', '.join(KINDS)} (got {model!r})")
+
+    def version(self) -> str:
+        return "mock 1"
+
+    def with_adapter(self, adapter: str) -> Backend:
+        return self
+
+    def _want_secure(self, step: str) -> bool:
+        if self.model != "references":
+            return self.model == "secure"
+        return step.startswith(HARDENING_STEPS) and step != "nep:insecure-example"
+
+    def _call(self, prompt: str, params: GenerationParams, context: CallContext) -> RawCompletion:
+        if context.step.startswith("mp:"):
+            return RawCompletion(text=META_INSTRUCTION, model=self.name)
+        scenario = context.scenario_ref
+        if scenario is None:
+            return RawCompletion(text="```\n# mock backend: no scenario, no code\n```", model=self.name)
+        refs = scenario.secure if self._want_secure(context.step) else scenario.insecure
+        if not refs:
+            raise BackendCallError(f"mock: scenario {scenario.id} has no such reference completion")
+        ref = refs[context.index % len(refs)]
+        code = scenario.reference_code(ref)
+        fence = scenario.language.fence_names[0]
+        text = f"Here is the code:\n\n```{fence}\n{code.rstrip()}\n```\n"
+        return RawCompletion(
+            text=text, prompt_tokens=len(prompt.split()), completion_tokens=len(code.split()), model=self.name
+        )
+
+
+BACKEND = MockBackend

@@ -1,0 +1,100 @@
+"""``replay/<manifest.jsonl>``: answer from a recorded manifest of earlier generations, with no model.
+
+A manifest is JSONL, one recorded sample per line, exactly what ``hardgen generate --record FILE``
+writes (and what ``--format json`` prints per sample)::
+
+    {"language": "python", "scenario": 1, "strategy": "nep", "index": 0, "model": "openai/gpt-4.1",
+     "raw_response": "...", "prompts": [{"step": "nep:insecure-example", "response": "..."},
+                                        {"step": "nep", "response": "..."}]}
+
+Lookup is by (language, scenario, strategy, index); inside a sample, by the step name and its
+occurrence (``sast-repair`` steps repeat). A line without ``prompts`` answers every step with its
+``raw_response`` (or ``code``). This lets a study be re-run, re-scanned and re-analysed offline.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+from typing import Any
+
+from hardgen.refinement.backends.base import Backend, CallContext, GenerationParams, RawCompletion
+from hardgen.refinement.errors import BackendCallError, ConfigError
+
+Key = tuple[str, int, str, int]
+_CACHE: dict[tuple[str, float, str], dict[Key, dict[str, Any]]] = {}
+_LOCK = threading.Lock()
+
+
+def load_manifest(path: Path, model_filter: str = "") -> dict[Key, dict[str, Any]]:
+    """Index a manifest by (language, scenario, strategy, index); later lines win."""
+    try:
+        stamp = path.stat().st_mtime
+    except OSError:
+        raise ConfigError(f"replay manifest not found: {path}") from None
+    cache_key = (str(path.resolve()), stamp, model_filter)
+    with _LOCK:
+        if cache_key in _CACHE:
+            return _CACHE[cache_key]
+        index: dict[Key, dict[str, Any]] = {}
+        with path.open(encoding="utf-8") as handle:
+            for number, line in enumerate(handle, 1):
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line)
+                    key = (
+                        str(record["language"]),
+                        int(record.get("scenario", 0)),
+                        str(record["strategy"]),
+                        int(record.get("index", 0)),
+                    )
+                except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+                    raise ConfigError(f"{path}:{number}: not a manifest record ({type(exc).__name__})") from None
+                if model_filter and record.get("model") not in (model_filter, None):
+                    continue
+                index[key] = record
+        _CACHE[cache_key] = index
+        return index
+
+
+class ReplayBackend(Backend):
+    provider = "replay"
+    default_concurrency = 64
+    known_options = frozenset({"model"})
+
+    @property
+    def path(self) -> Path:
+        return Path(self.model)
+
+    def version(self) -> str:
+        return "replay 1"
+
+    def prepare(self) -> None:
+        load_manifest(self.path, self.options.get("model", ""))
+
+    def _call(self, prompt: str, params: GenerationParams, context: CallContext) -> RawCompletion:
+        records = load_manifest(self.path, self.options.get("model", ""))
+        key = (context.language, context.scenario, context.strategy, context.index)
+        record = records.get(key)
+        if record is None:
+            raise BackendCallError(f"replay manifest {self.path} has no sample for {key}")
+        prompts = record.get("prompts") or []
+        matches = [p for p in prompts if p.get("step") == context.step]
+        if context.occurrence < len(matches):
+            found = matches[context.occurrence]
+            stats = found.get("stats") or {}
+            return RawCompletion(
+                text=str(found.get("response", "")),
+                prompt_tokens=int(stats.get("prompt_tokens", 0) or 0),
+                completion_tokens=int(stats.get("completion_tokens", 0) or 0),
+                model=str(record.get("model", "")),
+            )
+        if prompts:
+            raise BackendCallError(f"replay manifest {self.path} has no response for step {context.step!r} of {key}")
+        text = record.get("raw_response") or record.get("code") or ""
+        return RawCompletion(text=str(text), model=str(record.get("model", "")))
+
+
+BACKEND = ReplayBackend
