@@ -3,7 +3,7 @@
 Strategies need findings (``nep`` to know whether the model's own output is insecure,
 ``sast-repair`` to feed them back), and ``scan: true`` returns them with a sample. The scanner is
 another service; this module only speaks its proto (``hardgen.v1.scanner``), through
-:class:`hardgen.core.clients.scanner.ScannerClient` when available.
+:class:`hardgen.core.clients.scanner.ScannerClient`.
 """
 
 from __future__ import annotations
@@ -49,41 +49,28 @@ class GrpcScanner:
         self.address = address
         self.timeout = timeout
         self.engines = engines or []
-        self._stub: Any = None
+        self._client: Any = None
 
-    def _scanner_stub(self) -> Any:
-        if self._stub is None:
-            from hardgen.core.grpcutil import insecure_channel
-            from hardgen.v1 import scanner_pb2_grpc
+    def _scanner(self) -> Any:
+        if self._client is None:
+            from hardgen.core.clients.scanner import ScannerClient
 
-            self._stub = scanner_pb2_grpc.ScannerStub(insecure_channel(self.address))
-        return self._stub
+            self._client = ScannerClient(self.address, timeout=self.timeout)
+        return self._client
 
     def healthy(self) -> bool:
-        import grpc
-
-        from hardgen.v1 import common_pb2
+        from hardgen.core.clients.scanner import ScannerClientError
 
         try:
-            reply = self._scanner_stub().Health(common_pb2.HealthRequest(), timeout=5.0)
-        except grpc.RpcError:
+            return bool(self._scanner().health().status == "SERVING")
+        except ScannerClientError:
             return False
-        return bool(reply.status == "SERVING")
 
     def scan_code(self, code: str, language: Language, path: str) -> list[dict[str, Any]]:
-        import grpc
+        from hardgen.core.clients.scanner import ScannerClientError
 
-        from hardgen.v1 import common_pb2, scanner_pb2
-
-        request = scanner_pb2.ScanRequest(
-            files=[common_pb2.SourceFile(path=path, language=language.value, content=code.encode("utf-8"))],
-            engines=self.engines,
-            timeout_seconds=self.timeout,
-        )
         try:
-            response = self._scanner_stub().Scan(request, timeout=self.timeout + 10.0)
-        except grpc.RpcError as exc:
-            detail = " ".join(str(exc.details() if hasattr(exc, "details") else "").split())[:160]
-            message = f"scanner service at {self.address} failed: {exc.code().name} {detail}"
-            raise ScannerUnavailableError(message) from None
+            response = self._scanner().scan([(path, code, language.value)], engines=self.engines or None)
+        except ScannerClientError as exc:
+            raise ScannerUnavailableError(" ".join(str(exc).split())[:240]) from None
         return [finding_to_dict(f) for f in response.findings]

@@ -25,7 +25,7 @@ _sym_db = _symbol_database.Default()
 from hardgen.v1 import common_pb2 as hardgen_dot_v1_dot_common__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1bhardgen/v1/refinement.proto\x12\nhardgen.v1\x1a\x17hardgen/v1/common.proto\"\xa5\x02\n\x0fGenerateRequest\x12\x10\n\x08scenario\x18\x01 \x01(\x05\x12\x0e\n\x06prompt\x18\x02 \x01(\t\x12\x10\n\x08language\x18\x03 \x01(\t\x12\r\n\x05model\x18\x04 \x01(\t\x12\x10\n\x08strategy\x18\x05 \x01(\t\x12\t\n\x01n\x18\x06 \x01(\x05\x12\x0c\n\x04seed\x18\x07 \x01(\x03\x12\x13\n\x0btemperature\x18\x08 \x01(\x01\x12\x16\n\x0emax_new_tokens\x18\t \x01(\x05\x12\x0c\n\x04scan\x18\n \x01(\x08\x12\x39\n\x07options\x18\x0b \x03(\x0b\x32(.hardgen.v1.GenerateRequest.OptionsEntry\x1a.\n\x0cOptionsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"\x80\x03\n\x0fGeneratedSample\x12\n\n\x02id\x18\x01 \x01(\t\x12\r\n\x05index\x18\x02 \x01(\x05\x12\x0c\n\x04\x63ode\x18\x03 \x01(\t\x12\x14\n\x0craw_response\x18\x04 \x01(\t\x12\x0e\n\x06parses\x18\x05 \x01(\x08\x12\x10\n\x08strategy\x18\x06 \x01(\t\x12)\n\x07prompts\x18\x07 \x03(\x0b\x32\x18.hardgen.v1.PromptRecord\x12$\n\x05stats\x18\x08 \x01(\x0b\x32\x15.hardgen.v1.CallStats\x12%\n\x08\x66indings\x18\t \x03(\x0b\x32\x13.hardgen.v1.Finding\x12\r\n\x05\x65rror\x18\n \x01(\t\x12L\n\x11template_versions\x18\x0b \x03(\x0b\x32\x31.hardgen.v1.GeneratedSample.TemplateVersionsEntry\x1a\x37\n\x15TemplateVersionsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"@\n\x10GenerateResponse\x12,\n\x07samples\x18\x01 \x03(\x0b\x32\x1b.hardgen.v1.GeneratedSample\"\x17\n\x15ListStrategiesRequest\"E\n\x0cStrategyInfo\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x02 \x01(\t\x12\x12\n\nfrom_study\x18\x03 \x01(\x08\"F\n\x16ListStrategiesResponse\x12,\n\nstrategies\x18\x01 \x03(\x0b\x32\x18.hardgen.v1.StrategyInfo2\xed\x01\n\nRefinement\x12\x45\n\x08Generate\x12\x1b.hardgen.v1.GenerateRequest\x1a\x1c.hardgen.v1.GenerateResponse\x12W\n\x0eListStrategies\x12!.hardgen.v1.ListStrategiesRequest\x1a\".hardgen.v1.ListStrategiesResponse\x12?\n\x06Health\x12\x19.hardgen.v1.HealthRequest\x1a\x1a.hardgen.v1.HealthResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1bhardgen/v1/refinement.proto\x12\nhardgen.v1\x1a\x17hardgen/v1/common.proto\"\xa5\x02\n\x0fGenerateRequest\x12\x10\n\x08scenario\x18\x01 \x01(\x05\x12\x0e\n\x06prompt\x18\x02 \x01(\t\x12\x10\n\x08language\x18\x03 \x01(\t\x12\r\n\x05model\x18\x04 \x01(\t\x12\x10\n\x08strategy\x18\x05 \x01(\t\x12\t\n\x01n\x18\x06 \x01(\x05\x12\x0c\n\x04seed\x18\x07 \x01(\x03\x12\x13\n\x0btemperature\x18\x08 \x01(\x01\x12\x16\n\x0emax_new_tokens\x18\t \x01(\x05\x12\x0c\n\x04scan\x18\n \x01(\x08\x12\x39\n\x07options\x18\x0b \x03(\x0b\x32(.hardgen.v1.GenerateRequest.OptionsEntry\x1a.\n\x0cOptionsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"\xb2\x05\n\x0fGeneratedSample\x12\n\n\x02id\x18\x01 \x01(\t\x12\r\n\x05index\x18\x02 \x01(\x05\x12\x0c\n\x04\x63ode\x18\x03 \x01(\t\x12\x14\n\x0craw_response\x18\x04 \x01(\t\x12\x0e\n\x06parses\x18\x05 \x01(\x08\x12\x10\n\x08strategy\x18\x06 \x01(\t\x12)\n\x07prompts\x18\x07 \x03(\x0b\x32\x18.hardgen.v1.PromptRecord\x12$\n\x05stats\x18\x08 \x01(\x0b\x32\x15.hardgen.v1.CallStats\x12%\n\x08\x66indings\x18\t \x03(\x0b\x32\x13.hardgen.v1.Finding\x12\r\n\x05\x65rror\x18\n \x01(\t\x12L\n\x11template_versions\x18\x0b \x03(\x0b\x32\x31.hardgen.v1.GeneratedSample.TemplateVersionsEntry\x12\x10\n\x08language\x18\x0c \x01(\t\x12\x10\n\x08scenario\x18\r \x01(\x05\x12\r\n\x05model\x18\x0e \x01(\t\x12\x0c\n\x04seed\x18\x0f \x01(\x03\x12\x11\n\textracted\x18\x10 \x01(\t\x12\x12\n\nextraction\x18\x11 \x01(\t\x12\x0e\n\x06merged\x18\x12 \x01(\x08\x12+\n\x0cprompt_stats\x18\x13 \x03(\x0b\x32\x15.hardgen.v1.CallStats\x12\x15\n\rprompt_cached\x18\x14 \x03(\x08\x12\x35\n\x05notes\x18\x15 \x03(\x0b\x32&.hardgen.v1.GeneratedSample.NotesEntry\x12\x0f\n\x07scanned\x18\x16 \x01(\x08\x1a\x37\n\x15TemplateVersionsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\x1a,\n\nNotesEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"@\n\x10GenerateResponse\x12,\n\x07samples\x18\x01 \x03(\x0b\x32\x1b.hardgen.v1.GeneratedSample\"\x17\n\x15ListStrategiesRequest\"\xce\x01\n\x0cStrategyInfo\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x02 \x01(\t\x12\x12\n\nfrom_study\x18\x03 \x01(\x08\x12\x0c\n\x04kind\x18\x04 \x01(\t\x12\x11\n\ttemplates\x18\x05 \x03(\t\x12\x36\n\x07options\x18\x06 \x03(\x0b\x32%.hardgen.v1.StrategyInfo.OptionsEntry\x1a.\n\x0cOptionsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"F\n\x16ListStrategiesResponse\x12,\n\nstrategies\x18\x01 \x03(\x0b\x32\x18.hardgen.v1.StrategyInfo2\xed\x01\n\nRefinement\x12\x45\n\x08Generate\x12\x1b.hardgen.v1.GenerateRequest\x1a\x1c.hardgen.v1.GenerateResponse\x12W\n\x0eListStrategies\x12!.hardgen.v1.ListStrategiesRequest\x1a\".hardgen.v1.ListStrategiesResponse\x12?\n\x06Health\x12\x19.hardgen.v1.HealthRequest\x1a\x1a.hardgen.v1.HealthResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -36,22 +36,30 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_GENERATEREQUEST_OPTIONSENTRY']._serialized_options = b'8\001'
   _globals['_GENERATEDSAMPLE_TEMPLATEVERSIONSENTRY']._loaded_options = None
   _globals['_GENERATEDSAMPLE_TEMPLATEVERSIONSENTRY']._serialized_options = b'8\001'
+  _globals['_GENERATEDSAMPLE_NOTESENTRY']._loaded_options = None
+  _globals['_GENERATEDSAMPLE_NOTESENTRY']._serialized_options = b'8\001'
+  _globals['_STRATEGYINFO_OPTIONSENTRY']._loaded_options = None
+  _globals['_STRATEGYINFO_OPTIONSENTRY']._serialized_options = b'8\001'
   _globals['_GENERATEREQUEST']._serialized_start=69
   _globals['_GENERATEREQUEST']._serialized_end=362
   _globals['_GENERATEREQUEST_OPTIONSENTRY']._serialized_start=316
   _globals['_GENERATEREQUEST_OPTIONSENTRY']._serialized_end=362
   _globals['_GENERATEDSAMPLE']._serialized_start=365
-  _globals['_GENERATEDSAMPLE']._serialized_end=749
-  _globals['_GENERATEDSAMPLE_TEMPLATEVERSIONSENTRY']._serialized_start=694
-  _globals['_GENERATEDSAMPLE_TEMPLATEVERSIONSENTRY']._serialized_end=749
-  _globals['_GENERATERESPONSE']._serialized_start=751
-  _globals['_GENERATERESPONSE']._serialized_end=815
-  _globals['_LISTSTRATEGIESREQUEST']._serialized_start=817
-  _globals['_LISTSTRATEGIESREQUEST']._serialized_end=840
-  _globals['_STRATEGYINFO']._serialized_start=842
-  _globals['_STRATEGYINFO']._serialized_end=911
-  _globals['_LISTSTRATEGIESRESPONSE']._serialized_start=913
-  _globals['_LISTSTRATEGIESRESPONSE']._serialized_end=983
-  _globals['_REFINEMENT']._serialized_start=986
-  _globals['_REFINEMENT']._serialized_end=1223
+  _globals['_GENERATEDSAMPLE']._serialized_end=1055
+  _globals['_GENERATEDSAMPLE_TEMPLATEVERSIONSENTRY']._serialized_start=954
+  _globals['_GENERATEDSAMPLE_TEMPLATEVERSIONSENTRY']._serialized_end=1009
+  _globals['_GENERATEDSAMPLE_NOTESENTRY']._serialized_start=1011
+  _globals['_GENERATEDSAMPLE_NOTESENTRY']._serialized_end=1055
+  _globals['_GENERATERESPONSE']._serialized_start=1057
+  _globals['_GENERATERESPONSE']._serialized_end=1121
+  _globals['_LISTSTRATEGIESREQUEST']._serialized_start=1123
+  _globals['_LISTSTRATEGIESREQUEST']._serialized_end=1146
+  _globals['_STRATEGYINFO']._serialized_start=1149
+  _globals['_STRATEGYINFO']._serialized_end=1355
+  _globals['_STRATEGYINFO_OPTIONSENTRY']._serialized_start=316
+  _globals['_STRATEGYINFO_OPTIONSENTRY']._serialized_end=362
+  _globals['_LISTSTRATEGIESRESPONSE']._serialized_start=1357
+  _globals['_LISTSTRATEGIESRESPONSE']._serialized_end=1427
+  _globals['_REFINEMENT']._serialized_start=1430
+  _globals['_REFINEMENT']._serialized_end=1667
 # @@protoc_insertion_point(module_scope)

@@ -41,8 +41,15 @@ class GenerateRequest(_message.Message):
     def __init__(self, scenario: _Optional[int] = ..., prompt: _Optional[str] = ..., language: _Optional[str] = ..., model: _Optional[str] = ..., strategy: _Optional[str] = ..., n: _Optional[int] = ..., seed: _Optional[int] = ..., temperature: _Optional[float] = ..., max_new_tokens: _Optional[int] = ..., scan: _Optional[bool] = ..., options: _Optional[_Mapping[str, str]] = ...) -> None: ...
 
 class GeneratedSample(_message.Message):
-    __slots__ = ("id", "index", "code", "raw_response", "parses", "strategy", "prompts", "stats", "findings", "error", "template_versions")
+    __slots__ = ("id", "index", "code", "raw_response", "parses", "strategy", "prompts", "stats", "findings", "error", "template_versions", "language", "scenario", "model", "seed", "extracted", "extraction", "merged", "prompt_stats", "prompt_cached", "notes", "scanned")
     class TemplateVersionsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+    class NotesEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
         VALUE_FIELD_NUMBER: _ClassVar[int]
@@ -60,6 +67,17 @@ class GeneratedSample(_message.Message):
     FINDINGS_FIELD_NUMBER: _ClassVar[int]
     ERROR_FIELD_NUMBER: _ClassVar[int]
     TEMPLATE_VERSIONS_FIELD_NUMBER: _ClassVar[int]
+    LANGUAGE_FIELD_NUMBER: _ClassVar[int]
+    SCENARIO_FIELD_NUMBER: _ClassVar[int]
+    MODEL_FIELD_NUMBER: _ClassVar[int]
+    SEED_FIELD_NUMBER: _ClassVar[int]
+    EXTRACTED_FIELD_NUMBER: _ClassVar[int]
+    EXTRACTION_FIELD_NUMBER: _ClassVar[int]
+    MERGED_FIELD_NUMBER: _ClassVar[int]
+    PROMPT_STATS_FIELD_NUMBER: _ClassVar[int]
+    PROMPT_CACHED_FIELD_NUMBER: _ClassVar[int]
+    NOTES_FIELD_NUMBER: _ClassVar[int]
+    SCANNED_FIELD_NUMBER: _ClassVar[int]
     id: str
     index: int
     code: str
@@ -71,7 +89,18 @@ class GeneratedSample(_message.Message):
     findings: _containers.RepeatedCompositeFieldContainer[_common_pb2.Finding]
     error: str
     template_versions: _containers.ScalarMap[str, str]
-    def __init__(self, id: _Optional[str] = ..., index: _Optional[int] = ..., code: _Optional[str] = ..., raw_response: _Optional[str] = ..., parses: _Optional[bool] = ..., strategy: _Optional[str] = ..., prompts: _Optional[_Iterable[_Union[_common_pb2.PromptRecord, _Mapping]]] = ..., stats: _Optional[_Union[_common_pb2.CallStats, _Mapping]] = ..., findings: _Optional[_Iterable[_Union[_common_pb2.Finding, _Mapping]]] = ..., error: _Optional[str] = ..., template_versions: _Optional[_Mapping[str, str]] = ...) -> None: ...
+    language: str
+    scenario: int
+    model: str
+    seed: int
+    extracted: str
+    extraction: str
+    merged: bool
+    prompt_stats: _containers.RepeatedCompositeFieldContainer[_common_pb2.CallStats]
+    prompt_cached: _containers.RepeatedScalarFieldContainer[bool]
+    notes: _containers.ScalarMap[str, str]
+    scanned: bool
+    def __init__(self, id: _Optional[str] = ..., index: _Optional[int] = ..., code: _Optional[str] = ..., raw_response: _Optional[str] = ..., parses: _Optional[bool] = ..., strategy: _Optional[str] = ..., prompts: _Optional[_Iterable[_Union[_common_pb2.PromptRecord, _Mapping]]] = ..., stats: _Optional[_Union[_common_pb2.CallStats, _Mapping]] = ..., findings: _Optional[_Iterable[_Union[_common_pb2.Finding, _Mapping]]] = ..., error: _Optional[str] = ..., template_versions: _Optional[_Mapping[str, str]] = ..., language: _Optional[str] = ..., scenario: _Optional[int] = ..., model: _Optional[str] = ..., seed: _Optional[int] = ..., extracted: _Optional[str] = ..., extraction: _Optional[str] = ..., merged: _Optional[bool] = ..., prompt_stats: _Optional[_Iterable[_Union[_common_pb2.CallStats, _Mapping]]] = ..., prompt_cached: _Optional[_Iterable[bool]] = ..., notes: _Optional[_Mapping[str, str]] = ..., scanned: _Optional[bool] = ...) -> None: ...
 
 class GenerateResponse(_message.Message):
     __slots__ = ("samples",)
@@ -84,14 +113,27 @@ class ListStrategiesRequest(_message.Message):
     def __init__(self) -> None: ...
 
 class StrategyInfo(_message.Message):
-    __slots__ = ("name", "description", "from_study")
+    __slots__ = ("name", "description", "from_study", "kind", "templates", "options")
+    class OptionsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
     NAME_FIELD_NUMBER: _ClassVar[int]
     DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
     FROM_STUDY_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    TEMPLATES_FIELD_NUMBER: _ClassVar[int]
+    OPTIONS_FIELD_NUMBER: _ClassVar[int]
     name: str
     description: str
     from_study: bool
-    def __init__(self, name: _Optional[str] = ..., description: _Optional[str] = ..., from_study: _Optional[bool] = ...) -> None: ...
+    kind: str
+    templates: _containers.RepeatedScalarFieldContainer[str]
+    options: _containers.ScalarMap[str, str]
+    def __init__(self, name: _Optional[str] = ..., description: _Optional[str] = ..., from_study: _Optional[bool] = ..., kind: _Optional[str] = ..., templates: _Optional[_Iterable[str]] = ..., options: _Optional[_Mapping[str, str]] = ...) -> None: ...
 
 class ListStrategiesResponse(_message.Message):
     __slots__ = ("strategies",)
