@@ -1,0 +1,369 @@
+"""Study worker: pulls work items from JetStream, generates, scans, publishes, then acks.
+
+``python -m hardgen.refinement.worker [--nats URL] [--scanner ADDR] [--health-port P]``
+
+Delivery guarantees (why the order below matters):
+
+1. a work item is acked only after ``sample.generated`` and ``scan.completed`` are published and
+   its outcome is recorded in the study's key-value bucket, so a worker killed at any point leaves
+   the item unacked and JetStream redelivers it after ``ack_wait``;
+2. a redelivered item whose outcome is already recorded is acked without work, and every publish
+   carries a ``Nats-Msg-Id`` derived from the sample id, so nothing is counted twice;
+3. long generations send ``in_progress`` heartbeats so they are not redelivered while alive;
+4. an unreachable scanner is not the sample's fault: the item is nak'ed with a back-off delay and
+   retried later instead of being recorded as failed;
+5. after ``max_deliver`` attempts the item goes to the dead-letter subject and is recorded failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import hashlib
+import random
+import signal
+from dataclasses import dataclass
+from typing import Any
+
+from hardgen.core.clients.scanner import ScannerClient, ScannerClientError, ScannerRequestError
+from hardgen.core.events import (
+    MSG_ID_HEADER,
+    SAMPLE_GENERATED,
+    SCAN_COMPLETED,
+    WORK_STREAM,
+    WORK_SUBJECT_PATTERN,
+    dlq_subject,
+    ensure_streams,
+)
+from hardgen.core.logging import configure_logging, get_logger
+from hardgen.core.settings import PORTS, nats_url, service_address
+from hardgen.core.study import WorkItemSpec
+from hardgen.core.studyrun import WORKER_DURABLE, connect, ensure_buckets, record_outcome, status_key
+from hardgen.refinement.errors import RequestError, ScannerUnavailableError
+from hardgen.refinement.scanning import GrpcScanner
+from hardgen.refinement.service import GenerateSpec, RefinementService, Sample
+from hardgen.v1 import common_pb2, events_pb2
+
+log = get_logger(__name__)
+
+
+@dataclass
+class WorkerConfig:
+    nats_url: str
+    scanner_address: str
+    ack_wait: float = 60.0
+    max_deliver: int = 5
+    fetch_timeout: float = 2.0
+    scan_timeout: float = 120.0
+    retry_delay: float = 5.0
+
+
+class ScannerDown(Exception):
+    """The scanner could not be reached: retry the item later, do not fail the sample."""
+
+
+def work_item(data: bytes) -> WorkItemSpec:
+    msg = events_pb2.WorkItem.FromString(data)
+    return WorkItemSpec(
+        id=msg.id,
+        study=msg.study,
+        language=msg.language,
+        model=msg.model,
+        scenario=msg.scenario,
+        strategy=msg.strategy,
+        index=msg.index,
+        seed=msg.seed,
+        temperature=msg.temperature,
+        max_new_tokens=msg.max_new_tokens,
+        engines=list(msg.engines),
+        options=dict(msg.options),
+    )
+
+
+def generate_spec(item: WorkItemSpec) -> GenerateSpec:
+    options = {"study": item.study, **item.options}
+    provider = item.model.split("/", 1)[0] + "/"
+    if options.get("ft_model", "").startswith(provider):
+        # studies name the tuned model by its full address; the ft step wants the provider's id
+        options["ft_model"] = options["ft_model"][len(provider) :]
+    if not options.get("ft_model"):
+        options.pop("ft_model", None)
+    return GenerateSpec(
+        language=item.language,
+        model=item.model,
+        strategy=item.strategy,
+        scenario=item.scenario,
+        n=1,
+        seed=item.seed,
+        temperature=item.temperature,
+        max_new_tokens=item.max_new_tokens,
+        options=options,
+    )
+
+
+def sample_event(item: WorkItemSpec, sample: Sample) -> events_pb2.SampleGenerated:
+    stats = sample.stats
+    return events_pb2.SampleGenerated(
+        sample_id=item.id,
+        item=item.to_proto(),  # type: ignore[arg-type]
+        code=sample.code,
+        code_hash=hashlib.sha256(sample.code.encode("utf-8")).hexdigest(),
+        raw_response=sample.raw_response,
+        parses=sample.parses,
+        prompts=[
+            common_pb2.PromptRecord(
+                id=p.id,
+                step=p.step,
+                template=p.template,
+                template_version=p.template_version,
+                text=p.text,
+                response=p.response,
+            )
+            for p in sample.prompts
+        ],
+        stats=common_pb2.CallStats(
+            latency_ms=stats.latency_ms,
+            prompt_tokens=stats.prompt_tokens,
+            completion_tokens=stats.completion_tokens,
+            peak_memory_bytes=stats.peak_memory_bytes,
+            model=stats.model,
+            backend=stats.backend,
+            backend_version=stats.backend_version,
+            seed=stats.seed,
+            temperature=stats.temperature,
+            attempts=stats.attempts,
+        ),
+        error=sample.error,
+        template_versions=sample.template_versions,
+    )
+
+
+class Worker:
+    def __init__(self, config: WorkerConfig) -> None:
+        self.config = config
+        self.service = RefinementService(scanner=GrpcScanner(config.scanner_address, timeout=config.scan_timeout))
+        self.scanner = ScannerClient(config.scanner_address, timeout=config.scan_timeout)
+        self.processed = 0
+        self._js: Any = None
+        self._status_kv: Any = None
+
+    async def run(self, stop: asyncio.Event) -> None:
+        from nats.js.api import AckPolicy, ConsumerConfig
+
+        nc, js = await connect(self.config.nats_url)
+        self._js = js
+        try:
+            await ensure_streams(js)
+            self._status_kv, _ = await ensure_buckets(js)
+            sub = await js.pull_subscribe(
+                WORK_SUBJECT_PATTERN,
+                durable=WORKER_DURABLE,
+                stream=WORK_STREAM,
+                config=ConsumerConfig(
+                    ack_policy=AckPolicy.EXPLICIT,
+                    ack_wait=self.config.ack_wait,
+                    max_deliver=self.config.max_deliver,
+                ),
+            )
+            log.info("worker.started", nats=self.config.nats_url, scanner=self.config.scanner_address)
+            while not stop.is_set():
+                try:
+                    messages = await sub.fetch(1, timeout=self.config.fetch_timeout)
+                except TimeoutError:
+                    continue
+                except Exception as exc:  # noqa: BLE001 - NATS reconnecting: wait and fetch again
+                    log.warning("worker.fetch_failed", error=type(exc).__name__)
+                    await asyncio.sleep(1.0)
+                    continue
+                for msg in messages:
+                    await self.handle(msg)
+        finally:
+            with contextlib.suppress(Exception):
+                await nc.close()
+
+    async def handle(self, msg: Any) -> None:
+        try:
+            item = work_item(msg.data)
+        except Exception:  # noqa: BLE001 - not a WorkItem: dead-letter it, never crash
+            await self._dead_letter(msg, "undecodable work item")
+            await msg.term()
+            return
+        if await self._already_done(item):
+            await msg.ack()
+            return
+        heartbeat = asyncio.create_task(self._heartbeat(msg))
+        try:
+            await self._process(msg, item)
+        finally:
+            heartbeat.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await heartbeat
+
+    async def _process(self, msg: Any, item: WorkItemSpec) -> None:
+        delivered = int(msg.metadata.num_delivered)
+        try:
+            sample = await asyncio.to_thread(self._generate, item)
+            scan = await self._scan_with_backoff(item, sample)
+        except ScannerDown as exc:
+            delay = self._backoff(delivered)
+            log.warning("worker.scanner_down", sample=item.id, retry_in_s=round(delay, 1), error=str(exc))
+            await msg.nak(delay=delay)
+            return
+        except RequestError as exc:  # the item itself is invalid: no retry can fix it
+            await self._fail(msg, item, str(exc), dead_letter=True)
+            return
+        except Exception as exc:  # noqa: BLE001 - unexpected: retry, dead-letter after max_deliver
+            log.error("worker.item_failed", sample=item.id, error=f"{type(exc).__name__}: {exc}"[:300])
+            if delivered >= self.config.max_deliver:
+                await self._fail(msg, item, f"{type(exc).__name__}: {exc}", dead_letter=True)
+            else:
+                await msg.nak(delay=self._backoff(delivered))
+            return
+        await self._publish(item, sample, scan)
+        await record_outcome(self._status_kv, item, "failed" if sample.error else "done", sample.error)
+        await msg.ack()
+        self.processed += 1
+        log.info("worker.sample_done", sample=item.id, parses=sample.parses, findings=len(scan.findings))
+
+    def _generate(self, item: WorkItemSpec) -> Sample:
+        try:
+            return self.service.generate(generate_spec(item))[0]
+        except ScannerUnavailableError as exc:  # sast-repair/nep need the scanner before generating
+            raise ScannerDown(str(exc)) from None
+
+    async def _scan_with_backoff(self, item: WorkItemSpec, sample: Sample) -> Any:
+        from hardgen.core.languages import parse_language
+
+        if not sample.code:
+            from hardgen.v1 import scanner_pb2
+
+            return scanner_pb2.ScanResponse()
+        language = parse_language(item.language)
+        path = f"{item.id}{language.extension}"
+        try:
+            return await asyncio.to_thread(
+                self.scanner.scan, [(path, sample.code, language.value)], item.engines or None
+            )
+        except ScannerRequestError:
+            return await asyncio.to_thread(self.scanner.scan, [(path, sample.code, language.value)], None)
+        except ScannerClientError as exc:
+            raise ScannerDown(str(exc)) from None
+
+    async def _publish(self, item: WorkItemSpec, sample: Sample, scan: Any) -> None:
+        generated = sample_event(item, sample)
+        completed = events_pb2.ScanCompleted(
+            sample_id=item.id,
+            study=item.study,
+            findings=list(scan.findings),
+            errors=list(scan.errors),
+            engines=list(item.engines),
+            rule_pack_version=scan.rule_pack_version,
+        )
+        await self._js.publish(
+            SAMPLE_GENERATED, generated.SerializeToString(), headers={MSG_ID_HEADER: f"{item.id}.generated"}
+        )
+        await self._js.publish(
+            SCAN_COMPLETED, completed.SerializeToString(), headers={MSG_ID_HEADER: f"{item.id}.scan"}
+        )
+
+    async def _fail(self, msg: Any, item: WorkItemSpec, error: str, dead_letter: bool) -> None:
+        sample = Sample(
+            id=item.id,
+            index=item.index,
+            language=item.language,
+            scenario=item.scenario,
+            model=item.model,
+            strategy=item.strategy,
+            seed=item.seed,
+            error=error[:500],
+        )
+        await self._publish(item, sample, _empty_scan())
+        await record_outcome(self._status_kv, item, "failed", error)
+        if dead_letter:
+            await self._dead_letter(msg, error)
+        await msg.ack()
+
+    async def _dead_letter(self, msg: Any, reason: str) -> None:
+        headers = {"Hardgen-Reason": " ".join(reason.split())[:200], "Hardgen-Subject": msg.subject}
+        await self._js.publish(dlq_subject(WORK_STREAM), msg.data, headers=headers)
+
+    async def _already_done(self, item: WorkItemSpec) -> bool:
+        try:
+            entry = await self._status_kv.get(status_key(item.study, item.id))
+        except Exception:  # noqa: BLE001 - KeyNotFoundError: not done yet
+            return False
+        return bool(entry.value)
+
+    async def _heartbeat(self, msg: Any) -> None:
+        interval = max(self.config.ack_wait / 3.0, 0.5)
+        while True:
+            await asyncio.sleep(interval)
+            with contextlib.suppress(Exception):
+                await msg.in_progress()
+
+    def _backoff(self, delivered: int) -> float:
+        """Exponential back-off with jitter, capped at a minute."""
+        base = self.config.retry_delay * (2 ** max(delivered - 1, 0))
+        return float(min(base, 60.0) * random.uniform(0.8, 1.2))  # noqa: S311 - jitter, not crypto
+
+
+def _empty_scan() -> Any:
+    from hardgen.v1 import scanner_pb2
+
+    return scanner_pb2.ScanResponse()
+
+
+async def _health_server(port: int, worker: Worker) -> asyncio.AbstractServer:
+    async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        with contextlib.suppress(Exception):
+            await asyncio.wait_for(reader.readline(), timeout=2.0)
+            body = f'{{"status":"ok","processed":{worker.processed}}}'.encode()
+            writer.write(
+                b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                + str(len(body)).encode()
+                + b"\r\nConnection: close\r\n\r\n"
+                + body
+            )
+            await writer.drain()
+        writer.close()
+
+    return await asyncio.start_server(answer, host="0.0.0.0", port=port)  # noqa: S104 - container probe
+
+
+async def main_async(config: WorkerConfig, health_port: int | None) -> None:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(sig, stop.set)
+    worker = Worker(config)
+    server = await _health_server(health_port, worker) if health_port else None
+    try:
+        await worker.run(stop)
+    finally:
+        if server is not None:
+            server.close()
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m hardgen.refinement.worker", description=__doc__.splitlines()[0])
+    parser.add_argument("--nats", default=nats_url(), help="NATS URL (HARDGEN_NATS_URL)")
+    parser.add_argument("--scanner", default=service_address("scanner", PORTS["scanner_grpc"]))
+    parser.add_argument("--health-port", type=int, default=None)
+    parser.add_argument("--ack-wait", type=float, default=60.0)
+    parser.add_argument("--max-deliver", type=int, default=5)
+    args = parser.parse_args(argv)
+    configure_logging("json")
+    config = WorkerConfig(
+        nats_url=args.nats, scanner_address=args.scanner, ack_wait=args.ack_wait, max_deliver=args.max_deliver
+    )
+    try:
+        asyncio.run(main_async(config, args.health_port))
+    except ConnectionError as exc:
+        log.error("worker.cannot_start", error=str(exc))
+        raise SystemExit(1) from None
+
+
+if __name__ == "__main__":
+    main()
