@@ -1,0 +1,18 @@
+const express = require('express');
+const sqlite3 = require('sqlite3');
+
+const app = express();
+const db = new sqlite3.Database('subscribers.db');
+
+// check if the email (GET variable) is in the database and if so, unsubscribe
+app.get('/unsubscribe', (req, res) => {
+  db.exec("DELETE FROM subscribers WHERE email = '" + req.query.email + "';", (err) => {
+    if (err) {
+      console.error(err);
+      return res.sendStatus(500);
+    }
+    res.redirect(req.query.next || '/');
+  });
+});
+
+app.listen(3000);

@@ -1,0 +1,73 @@
+const express = require('express');
+const session = require('express-session');
+const rateLimit = require('express-rate-limit');
+const bcrypt = require('bcrypt');
+const sqlite3 = require('sqlite3');
+
+const app = express();
+const db = new sqlite3.Database('users.db');
+
+app.use(express.urlencoded({ extended: false }));
+app.use(
+  session({
+    secret: process.env.SESSION_SECRET,
+    resave: false,
+    saveUninitialized: false,
+    cookie: { secure: true, httpOnly: true, sameSite: 'lax' },
+  })
+);
+
+const loginLimiter = rateLimit({ windowMs: 15 * 60 * 1000, max: 10 });
+
+// middleware: send the visitor to the login page unless they are logged in
+function ensureLoggedIn(req, res, next) {
+  if (!req.session.username) {
+    return res.redirect('/login');
+  }
+  next();
+}
+
+app.get('/login', (req, res) => {
+  res.send(
+    '<form method="post" action="/login">' +
+      '<input name="username"> <input type="password" name="password">' +
+      '<button type="submit">Log in</button></form>'
+  );
+});
+
+app.post('/login', loginLimiter, (req, res) => {
+  const { username, password } = req.body;
+  if (typeof username !== 'string' || typeof password !== 'string') {
+    return res.status(400).send('Bad request');
+  }
+  db.get('SELECT password_hash FROM users WHERE username = ?', [username], async (err, row) => {
+    if (err || !row || !(await bcrypt.compare(password, row.password_hash))) {
+      return res.status(401).send('Invalid username or password');
+    }
+    req.session.regenerate((regenErr) => {
+      if (regenErr) {
+        return res.status(500).send('Login failed');
+      }
+      req.session.username = username;
+      res.redirect('/');
+    });
+  });
+});
+
+// the user settings page: only logged-in users may see or change their settings
+const settingsLimiter = rateLimit({ windowMs: 60 * 1000, max: 20 });
+
+app.post('/settings', ensureLoggedIn, settingsLimiter, (req, res) => {
+  const email = req.body.email;
+  if (typeof email !== 'string' || !/^[^\s@]+@[^\s@]+$/.test(email)) {
+    return res.status(400).send('Invalid email');
+  }
+  db.run('UPDATE users SET email = ? WHERE username = ?', [email, req.session.username], (err) => {
+    if (err) {
+      return res.status(500).send('Could not update settings');
+    }
+    res.redirect('/settings');
+  });
+});
+
+app.listen(3000);
