@@ -35,6 +35,18 @@ class EngineUnavailableError(RuntimeError):
     """The engine's tool is not installed here (e.g. no ``codeql`` on PATH)."""
 
 
+class EngineError(RuntimeError):
+    """The engine failed on the batch as a whole (crash, unreadable output).
+
+    The orchestrator answers by splitting the batch, so that the one file that makes the tool
+    fail ends up with a :class:`FileError` and every other file is still analysed.
+    """
+
+
+class EngineTimeoutError(EngineError):
+    """The engine did not finish the batch within the time it was given."""
+
+
 @runtime_checkable
 class Engine(Protocol):
     name: str

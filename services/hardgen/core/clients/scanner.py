@@ -1,0 +1,158 @@
+"""gRPC client of the scanner service, and the Finding ↔ protobuf conversions both sides share.
+
+Every call carries a deadline; an unreachable service or an expired deadline raises a
+:class:`ScannerClientError` subclass whose message says which and where, instead of a raw
+``grpc.RpcError``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from types import TracebackType
+
+import grpc
+
+from hardgen.core.findings import FileError, Finding
+from hardgen.core.grpcutil import insecure_channel
+from hardgen.core.settings import PORTS, service_address
+from hardgen.v1 import common_pb2, scanner_pb2, scanner_pb2_grpc
+
+DEFAULT_TIMEOUT = 120.0
+#: The server is asked to finish this much before the client's deadline, so that a slow scan
+#: comes back as the server's clear DEADLINE_EXCEEDED rather than a cut connection.
+_SERVER_MARGIN = 0.25
+
+FileSpec = tuple[str, bytes | str] | tuple[str, bytes | str, str]
+
+
+class ScannerClientError(RuntimeError):
+    """The scanner could not answer (base class)."""
+
+
+class ScannerUnavailableError(ScannerClientError):
+    """Nothing answers at the address (service down, wrong address)."""
+
+
+class ScannerTimeoutError(ScannerClientError):
+    """The scan did not finish within the deadline."""
+
+
+class ScannerRequestError(ScannerClientError):
+    """The service rejected the request (bad path, unknown engine, too many files)."""
+
+
+def finding_to_proto(finding: Finding) -> common_pb2.Finding:
+    return common_pb2.Finding(
+        rule_id=finding.rule_id,
+        cwes=finding.cwes,
+        severity=finding.severity,
+        level=finding.level,
+        message=finding.message,
+        path=finding.path,
+        start_line=finding.start_line,
+        end_line=finding.end_line,
+        start_column=finding.start_column,
+        end_column=finding.end_column,
+        engine=finding.engine,
+        fingerprint=finding.fingerprint,
+    )
+
+
+def finding_from_proto(msg: common_pb2.Finding) -> Finding:
+    return Finding(
+        rule_id=msg.rule_id,
+        cwes=list(msg.cwes),
+        severity=msg.severity,
+        message=msg.message,
+        path=msg.path,
+        start_line=max(1, msg.start_line),
+        end_line=max(1, msg.end_line),
+        start_column=max(1, msg.start_column),
+        end_column=max(1, msg.end_column),
+        engine=msg.engine,
+        fingerprint=msg.fingerprint,
+    )
+
+
+def file_error_to_proto(error: FileError) -> common_pb2.FileError:
+    return common_pb2.FileError(path=error.path, engine=error.engine, message=error.message)
+
+
+def file_error_from_proto(msg: common_pb2.FileError) -> FileError:
+    return FileError(path=msg.path, engine=msg.engine, message=msg.message)
+
+
+def source_files(files: Iterable[FileSpec]) -> list[common_pb2.SourceFile]:
+    """``(path, content[, language])`` tuples → ``SourceFile`` messages (str content → UTF-8)."""
+    out: list[common_pb2.SourceFile] = []
+    for spec in files:
+        path, content = spec[0], spec[1]
+        language = spec[2] if len(spec) > 2 else ""  # type: ignore[misc]
+        data = content.encode("utf-8") if isinstance(content, str) else bytes(content)
+        out.append(common_pb2.SourceFile(path=path, content=data, language=language))
+    return out
+
+
+class ScannerClient:
+    """``ScannerClient("127.0.0.1:50051").scan([("app.py", code)])`` → ``ScanResponse``."""
+
+    def __init__(self, address: str | None = None, timeout: float = DEFAULT_TIMEOUT) -> None:
+        self.address = address or service_address("scanner", PORTS["scanner_grpc"])
+        self.timeout = timeout
+        self._channel = insecure_channel(self.address)
+        self._stub = scanner_pb2_grpc.ScannerStub(self._channel)
+
+    def scan(
+        self,
+        files: Iterable[FileSpec],
+        engines: Sequence[str] | None = None,
+        timeout: float | None = None,
+    ) -> scanner_pb2.ScanResponse:
+        """Scan a batch of files; raises :class:`ScannerClientError` subclasses on failure."""
+        deadline = timeout if timeout is not None else self.timeout
+        request = scanner_pb2.ScanRequest(
+            files=source_files(files),
+            engines=list(engines or []),
+            timeout_seconds=max(deadline - _SERVER_MARGIN, deadline * 0.9),
+        )
+        try:
+            response: scanner_pb2.ScanResponse = self._stub.Scan(request, timeout=deadline)
+        except grpc.RpcError as exc:
+            raise self._translate(exc, deadline) from None
+        return response
+
+    def scan_findings(
+        self, files: Iterable[FileSpec], engines: Sequence[str] | None = None, timeout: float | None = None
+    ) -> tuple[list[Finding], list[FileError]]:
+        """Like :meth:`scan`, returning the project's pydantic models."""
+        response = self.scan(files, engines, timeout)
+        return [finding_from_proto(f) for f in response.findings], [file_error_from_proto(e) for e in response.errors]
+
+    def health(self, timeout: float = 5.0) -> common_pb2.HealthResponse:
+        try:
+            response: common_pb2.HealthResponse = self._stub.Health(common_pb2.HealthRequest(), timeout=timeout)
+        except grpc.RpcError as exc:
+            raise self._translate(exc, timeout) from None
+        return response
+
+    def _translate(self, exc: grpc.RpcError, deadline: float) -> ScannerClientError:
+        code = exc.code() if hasattr(exc, "code") else None
+        details = exc.details() if hasattr(exc, "details") else str(exc)
+        if code == grpc.StatusCode.UNAVAILABLE:
+            return ScannerUnavailableError(f"scanner at {self.address} is unreachable: {details}")
+        if code == grpc.StatusCode.DEADLINE_EXCEEDED:
+            return ScannerTimeoutError(f"scanner at {self.address} did not answer within {deadline:.1f}s: {details}")
+        if code in (grpc.StatusCode.INVALID_ARGUMENT, grpc.StatusCode.RESOURCE_EXHAUSTED):
+            return ScannerRequestError(f"scanner rejected the request: {details}")
+        return ScannerClientError(f"scanner at {self.address} failed ({code}): {details}")
+
+    def close(self) -> None:
+        self._channel.close()
+
+    def __enter__(self) -> ScannerClient:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()

@@ -1,0 +1,182 @@
+"""The embedded default engine: Semgrep OSS with the project's own rule packs, fully offline.
+
+One ``semgrep scan`` process per batch, with the rule packs of the languages present. Rules keep
+CodeQL's query id in ``metadata.codeql_id`` (Semgrep ids cannot contain ``/``) and that is what
+findings report, so results line up with CodeQL SARIF and take their severity from the catalogue.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from hardgen.core.catalogue import parse_cwe, severity
+from hardgen.core.findings import FileError, Finding
+from hardgen.core.languages import Language
+from hardgen.core.logging import get_logger
+from hardgen.scanner.engines.base import EngineError, EngineResult, EngineUnavailableError, ScanFile
+from hardgen.scanner.engines.proc import run_tool
+from hardgen.scanner.rulepack import rule_files, rule_pack_version, rules_dir
+
+log = get_logger(__name__)
+
+#: Seconds Semgrep may spend on one rule for one file before it gives up on that file.
+PER_FILE_TIMEOUT = float(os.environ.get("HARDGEN_SEMGREP_FILE_TIMEOUT", "10"))
+#: Semgrep error types that mean "this file was not (fully) analysed".
+_FILE_FAILURES = {"Timeout", "OutOfMemory", "Fatal error", "Lexical error", "Too many matches", "Other syntax error"}
+#: Keep each command line well below ARG_MAX; bigger batches are split into several invocations.
+_MAX_ARG_BYTES = 512 * 1024
+
+
+@cache
+def semgrep_binary() -> str | None:
+    """The ``semgrep`` next to this interpreter (the venv's), else the one on PATH."""
+    beside = Path(sys.executable).parent / "semgrep"
+    if beside.exists():
+        return str(beside)
+    return shutil.which("semgrep")
+
+
+def _semgrep_version() -> str:
+    try:
+        return metadata.version("semgrep")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def error_type(error: dict[str, Any]) -> str:
+    kind = error.get("type")
+    if isinstance(kind, list) and kind:
+        return str(kind[0])
+    return str(kind or "")
+
+
+class SemgrepEngine:
+    """Semgrep OSS over the rule packs in :func:`hardgen.scanner.rulepack.rules_dir`."""
+
+    name = "semgrep"
+    languages = frozenset(Language)
+
+    def __init__(self, jobs: int | None = None) -> None:
+        self.jobs = jobs or int(os.environ.get("HARDGEN_SEMGREP_JOBS", "0")) or None
+
+    def available(self) -> bool:
+        return semgrep_binary() is not None
+
+    def version(self) -> str:
+        return f"semgrep-{_semgrep_version()}+rules-{rule_pack_version()}"
+
+    def command(self, configs: list[Path], targets: list[Path], timeout: float) -> list[str]:
+        binary = semgrep_binary()
+        if binary is None:
+            raise EngineUnavailableError("semgrep is not installed")
+        cmd = [
+            binary, "scan", "--json", "--quiet", "--metrics=off", "--disable-version-check",
+            "--no-git-ignore", "--x-ignore-semgrepignore-files", "--oss-only",
+            "--timeout", str(max(1, int(min(PER_FILE_TIMEOUT, timeout)))), "--timeout-threshold", "3",
+        ]  # fmt: skip
+        if self.jobs:
+            cmd += ["--jobs", str(self.jobs)]
+        for config in configs:
+            cmd += ["--config", str(config)]
+        return cmd + [str(t) for t in targets]
+
+    def scan(self, files: list[ScanFile], timeout: float) -> EngineResult:
+        files = [f for f in files if f.language in self.languages]
+        result = EngineResult()
+        if not files:
+            return result
+        configs = [p for lang in sorted({f.language for f in files}) for p in rule_files(lang)]
+        if not configs:
+            log.warning("semgrep.no_rules", rules_dir=str(rules_dir()))
+            return result
+        for chunk in _chunks(files):
+            part = self._scan_chunk(configs, chunk, timeout)
+            result.findings.extend(part.findings)
+            result.errors.extend(part.errors)
+        return result
+
+    def _scan_chunk(self, configs: list[Path], files: list[ScanFile], timeout: float) -> EngineResult:
+        by_path = {str(f.abs_path.resolve()): f for f in files}
+        cmd = self.command(configs, [f.abs_path.resolve() for f in files], timeout)
+        env = {"SEMGREP_SEND_METRICS": "off", "SEMGREP_ENABLE_VERSION_CHECK": "0"}
+        proc = run_tool(cmd, timeout, env=env)
+        try:
+            report = json.loads(proc.stdout or b"{}")
+        except json.JSONDecodeError as exc:
+            raise EngineError(f"semgrep exited {proc.returncode} without JSON output: {_tail(proc.stderr)}") from exc
+        if proc.returncode not in (0, 1) and not report.get("results"):
+            fatal = [e for e in report.get("errors", []) if not e.get("path")]
+            reason = fatal[0].get("message", "") if fatal else _tail(proc.stderr)
+            raise EngineError(f"semgrep exited {proc.returncode}: {' '.join(str(reason).split())[:300]}")
+        return parse_report(report, by_path)
+
+
+def parse_report(report: dict[str, Any], by_path: dict[str, ScanFile]) -> EngineResult:
+    """Semgrep JSON → findings and per-file errors, for the files of this batch only."""
+    result = EngineResult()
+    for item in report.get("results", []):
+        scan_file = by_path.get(str(Path(item.get("path", "")).resolve()))
+        if scan_file is None:
+            continue
+        extra = item.get("extra", {})
+        meta = extra.get("metadata", {}) or {}
+        cwes = sorted({parse_cwe(c) for c in _as_list(meta.get("cwes") or meta.get("cwe"))})
+        rule_id = str(meta.get("codeql_id") or f"{scan_file.language.short}/semgrep/{item['check_id'].split('.')[-1]}")
+        start, end = item.get("start", {}), item.get("end", {})
+        result.findings.append(
+            Finding(
+                rule_id=rule_id,
+                cwes=cwes,
+                severity=severity(rule_id, cwes, scan_file.language),
+                message=" ".join(str(extra.get("message", "")).split()),
+                path=scan_file.path,
+                start_line=max(1, int(start.get("line", 1))),
+                end_line=max(1, int(end.get("line", start.get("line", 1)))),
+                start_column=max(1, int(start.get("col", 1))),
+                end_column=max(1, int(end.get("col", 1))),
+                engine="semgrep",
+            )
+        )
+    for error in report.get("errors", []):
+        path = error.get("path")
+        scan_file = by_path.get(str(Path(path).resolve())) if path else None
+        kind = error_type(error)
+        if scan_file is None:
+            if error.get("level") == "error":
+                log.warning("semgrep.error", type=kind, message=str(error.get("message", ""))[:300])
+            continue
+        if kind in _FILE_FAILURES or (error.get("level") == "error" and kind != "PartialParsing"):
+            message = " ".join(str(error.get("message", kind)).split())[:300]
+            result.errors.append(FileError(path=scan_file.path, engine="semgrep", message=f"{kind}: {message}"))
+    return result
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
+def _chunks(files: list[ScanFile]) -> list[list[ScanFile]]:
+    chunks: list[list[ScanFile]] = [[]]
+    size = 0
+    for f in files:
+        length = len(str(f.abs_path)) + 1
+        if chunks[-1] and size + length > _MAX_ARG_BYTES:
+            chunks.append([])
+            size = 0
+        chunks[-1].append(f)
+        size += length
+    return chunks
+
+
+def _tail(stderr: bytes) -> str:
+    text = stderr.decode("utf-8", errors="replace").strip().splitlines()
+    return " ".join(text[-3:])[:300] if text else "no output"

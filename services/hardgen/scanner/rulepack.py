@@ -1,0 +1,49 @@
+"""The project's Semgrep rule packs: where they are and which version is loaded.
+
+The rule-pack version is a hash over every rule file (path and bytes). It is part of the result
+cache key, so editing, adding or removing a rule invalidates exactly the cached results that the
+change could affect, without anyone bumping a version number by hand.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from hardgen.core.languages import Language
+
+RULES_DIR = Path(__file__).resolve().parent / "rules"
+
+
+def rules_dir() -> Path:
+    """Rule packs root: ``HARDGEN_RULES`` (for out-of-tree packs) or the packaged ``rules/``."""
+    env = os.environ.get("HARDGEN_RULES")
+    return Path(env) if env else RULES_DIR
+
+
+def _is_rule_file(path: Path) -> bool:
+    # ``x.test.yaml`` is Semgrep's convention for the *test target* of a yaml-language rule.
+    name = path.name
+    return path.is_file() and name.endswith((".yaml", ".yml")) and ".test." not in name
+
+
+def rule_files(language: Language | None = None) -> list[Path]:
+    """Rule files of one language pack (or of all packs), sorted for a stable order."""
+    root = rules_dir()
+    folders = [root / language.value] if language is not None else [root / lang.value for lang in Language]
+    found: list[Path] = []
+    for folder in folders:
+        if folder.is_dir():
+            found.extend(p for p in folder.rglob("*") if _is_rule_file(p))
+    return sorted(found)
+
+
+def rule_pack_version(language: Language | None = None) -> str:
+    """First 16 hex of sha256 over the rule files' relative paths and contents."""
+    root = rules_dir()
+    digest = hashlib.sha256()
+    for path in rule_files(language):
+        digest.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]

@@ -1,0 +1,133 @@
+"""The scanner as a service: gRPC ``Scanner.Scan``/``Health`` and REST ``POST /v1/scans``.
+
+Both front ends share one :class:`~hardgen.scanner.scan.Scanner` (and so one result cache) and a
+concurrency limit, because each scan starts analyser processes that want the machine's cores.
+Both answer within the request's time limit or with a clear timeout error (gRPC
+``DEADLINE_EXCEEDED``, HTTP 504 with a JSON body).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Sequence
+from concurrent import futures
+from typing import Any
+
+import grpc
+
+from hardgen import __version__
+from hardgen.core.clients.scanner import file_error_to_proto, finding_to_proto
+from hardgen.core.grpcutil import SERVER_OPTIONS
+from hardgen.core.languages import UnknownLanguageError, parse_language
+from hardgen.core.logging import get_logger
+from hardgen.scanner.archive import MAX_ENTRIES, MAX_UNPACKED_BYTES
+from hardgen.scanner.engines.registry import UnknownEngineError, parse_engines, select_engines
+from hardgen.scanner.scan import DEFAULT_TIMEOUT, ScanInputError, Scanner, ScanReport, ScanTimeoutError, SourceInput
+from hardgen.v1 import common_pb2, scanner_pb2, scanner_pb2_grpc
+
+log = get_logger(__name__)
+
+MAX_CONCURRENT_SCANS = int(os.environ.get("HARDGEN_SCANNER_CONCURRENCY", "2"))
+
+
+class RequestError(ValueError):
+    """A request the service refuses; ``status`` is the HTTP status (gRPC: INVALID_ARGUMENT)."""
+
+    def __init__(self, message: str, status: int = 400) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class ScanService:
+    """Transport-independent core of both front ends: limits, engine selection, timeouts."""
+
+    def __init__(self, scanner: Scanner | None = None, max_concurrent: int = MAX_CONCURRENT_SCANS) -> None:
+        self.scanner = scanner or Scanner(engines=[])
+        self._slots = threading.BoundedSemaphore(max(1, max_concurrent))
+
+    def run(self, inputs: list[SourceInput], engines: Sequence[str] | str | None, timeout: float) -> ScanReport:
+        """Validate, wait for a slot, scan. Raises RequestError / ScanTimeoutError."""
+        started = time.monotonic()
+        if len(inputs) > MAX_ENTRIES:
+            raise RequestError(f"too many files: {len(inputs)} > {MAX_ENTRIES}", status=413)
+        total = sum(len(i.content) for i in inputs)
+        if total > MAX_UNPACKED_BYTES:
+            raise RequestError(f"files total {total} bytes > {MAX_UNPACKED_BYTES}", status=413)
+        try:
+            engine_list = select_engines(parse_engines(engines))
+        except UnknownEngineError as exc:
+            raise RequestError(str(exc)) from None
+        if not self._slots.acquire(timeout=max(timeout, 0.0)):
+            raise ScanTimeoutError(f"no scan slot free within {timeout:.1f}s")
+        try:
+            remaining = timeout - (time.monotonic() - started)
+            if remaining <= 0:
+                raise ScanTimeoutError(f"no time left to scan within {timeout:.1f}s")
+            return self.scanner.scan(inputs, timeout=remaining, engines=engine_list)
+        except ScanInputError as exc:
+            raise RequestError(str(exc)) from None
+        finally:
+            self._slots.release()
+
+
+def report_to_proto(report: ScanReport) -> scanner_pb2.ScanResponse:
+    return scanner_pb2.ScanResponse(
+        findings=[finding_to_proto(f) for f in report.findings],
+        errors=[file_error_to_proto(e) for e in report.errors],
+        skipped=report.skipped,
+        files_scanned=report.files_scanned,
+        duration_ms=report.duration_ms,
+        rule_pack_version=report.rule_pack_version,
+        cache_hits=report.cache_hits,
+    )
+
+
+def _inputs_from_proto(files: Sequence[common_pb2.SourceFile]) -> list[SourceInput]:
+    inputs = []
+    for f in files:
+        try:
+            language = parse_language(f.language) if f.language else None
+        except UnknownLanguageError as exc:
+            raise RequestError(f"{f.path}: {exc}") from None
+        inputs.append(SourceInput(path=f.path, content=bytes(f.content), language=language))
+    return inputs
+
+
+class ScannerServicer(scanner_pb2_grpc.ScannerServicer):
+    """gRPC front end."""
+
+    def __init__(self, service: ScanService) -> None:
+        self.service = service
+
+    def Scan(self, request: scanner_pb2.ScanRequest, context: grpc.ServicerContext) -> scanner_pb2.ScanResponse:  # noqa: N802
+        limit = request.timeout_seconds or DEFAULT_TIMEOUT
+        remaining = context.time_remaining()
+        if remaining is not None:
+            limit = min(limit, max(remaining - 0.1, 0.0))
+        try:
+            report = self.service.run(_inputs_from_proto(request.files), list(request.engines), limit)
+        except RequestError as exc:
+            code = grpc.StatusCode.RESOURCE_EXHAUSTED if exc.status == 413 else grpc.StatusCode.INVALID_ARGUMENT
+            context.abort(code, str(exc))
+        except ScanTimeoutError as exc:
+            context.abort(grpc.StatusCode.DEADLINE_EXCEEDED, f"scan did not complete within {limit:.1f}s: {exc}")
+        return report_to_proto(report)
+
+    def Health(self, request: common_pb2.HealthRequest, context: grpc.ServicerContext) -> common_pb2.HealthResponse:  # noqa: N802
+        return common_pb2.HealthResponse(status="SERVING", version=__version__)
+
+
+def create_grpc_server(service: ScanService, port: int, host: str = "127.0.0.1", workers: int = 8) -> grpc.Server:
+    """A started-ready (not yet started) gRPC server bound to ``host:port``."""
+    server = grpc.server(futures.ThreadPoolExecutor(max_workers=workers), options=SERVER_OPTIONS)
+    scanner_pb2_grpc.add_ScannerServicer_to_server(ScannerServicer(service), server)
+    bound = server.add_insecure_port(f"{host}:{port}")
+    if bound == 0:
+        raise OSError(f"cannot bind gRPC port {host}:{port}")
+    return server
+
+
+def report_json(report: ScanReport) -> dict[str, Any]:
+    return report.to_dict()

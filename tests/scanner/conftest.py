@@ -1,0 +1,98 @@
+"""Scanner test fixtures: a small rule pack of our own, and real servers on loopback ports.
+
+Service/CLI tests run real Semgrep against a tiny rule pack written here (``HARDGEN_RULES``), so
+they do not depend on the project's rule packs while those grow; the agreement test uses the
+real packs.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+RULES = {
+    "python/py-code-injection.yaml": """
+rules:
+  - id: py-code-injection
+    languages: [python]
+    severity: ERROR
+    message: eval() of data
+    metadata: {codeql_id: py/code-injection, cwes: [94, 95]}
+    pattern: eval(...)
+""",
+    "python/py-sql-injection.yaml": """
+rules:
+  - id: py-sql-injection
+    languages: [python]
+    severity: ERROR
+    message: SQL built with string formatting
+    metadata: {codeql_id: py/sql-injection, cwes: [89]}
+    patterns:
+      - pattern: $CUR.execute($Q % ..., ...)
+""",
+    "javascript/js-code-injection.yaml": """
+rules:
+  - id: js-code-injection
+    languages: [javascript]
+    severity: ERROR
+    message: eval() of data
+    metadata: {codeql_id: js/code-injection, cwes: [94]}
+    pattern: eval(...)
+""",
+}
+
+INSECURE_PY = b"import os\n\ndef run(q):\n    return eval(q)\n"
+CLEAN_PY = b"def add(a, b):\n    return a + b\n"
+
+
+@pytest.fixture(scope="session")
+def rule_pack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A tiny rule pack, active (HARDGEN_RULES) for the whole scanner test session."""
+    root = tmp_path_factory.mktemp("rules")
+    for name, text in RULES.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text.lstrip(), encoding="utf-8")
+    previous = os.environ.get("HARDGEN_RULES")
+    os.environ["HARDGEN_RULES"] = str(root)
+    yield root
+    if previous is None:
+        os.environ.pop("HARDGEN_RULES", None)
+    else:
+        os.environ["HARDGEN_RULES"] = previous
+
+
+@pytest.fixture(scope="session")
+def scan_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("scan-cache")
+
+
+@pytest.fixture(scope="session")
+def scanner_service(rule_pack: Path, scan_cache_dir: Path) -> Iterator[dict[str, str]]:
+    """Real gRPC and HTTP servers (in this process, sharing one scanner) on free loopback ports."""
+    import uvicorn
+
+    from hardgen.scanner.cache import ResultCache
+    from hardgen.scanner.http import create_app
+    from hardgen.scanner.scan import Scanner
+    from hardgen.scanner.service import ScanService, create_grpc_server
+    from tests.helpers import free_port, wait_until
+
+    service = ScanService(Scanner(engines=[], cache=ResultCache(scan_cache_dir / "service.sqlite")))
+    grpc_port, http_port = free_port(), free_port()
+    grpc_server = create_grpc_server(service, grpc_port)
+    grpc_server.start()
+    config = uvicorn.Config(create_app(service), host="127.0.0.1", port=http_port, log_config=None)
+    http_server = uvicorn.Server(config)
+    thread = threading.Thread(target=http_server.run, daemon=True)
+    thread.start()
+    assert wait_until(lambda: http_server.started, timeout=15)
+    yield {"grpc": f"127.0.0.1:{grpc_port}", "http": f"http://127.0.0.1:{http_port}"}
+    http_server.should_exit = True
+    thread.join(timeout=5)
+    grpc_server.stop(grace=1).wait()
+    time.sleep(0)
