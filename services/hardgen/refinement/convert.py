@@ -1,0 +1,84 @@
+"""In-process records ↔ protobuf messages of ``refinement.proto`` (server side)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hardgen.refinement.backends.base import CallStats
+from hardgen.refinement.service import GenerateSpec, Sample, StrategyInfo
+from hardgen.v1 import common_pb2, refinement_pb2
+
+
+def stats_to_proto(stats: CallStats | None) -> common_pb2.CallStats:
+    if stats is None:
+        return common_pb2.CallStats()
+    return common_pb2.CallStats(**stats.to_dict())
+
+
+def finding_to_proto(finding: dict[str, Any]) -> common_pb2.Finding:
+    fields = set(common_pb2.Finding.DESCRIPTOR.fields_by_name)
+    return common_pb2.Finding(**{k: v for k, v in finding.items() if k in fields})
+
+
+def sample_to_proto(sample: Sample) -> refinement_pb2.GeneratedSample:
+    return refinement_pb2.GeneratedSample(
+        id=sample.id,
+        index=sample.index,
+        code=sample.code,
+        raw_response=sample.raw_response,
+        parses=sample.parses,
+        strategy=sample.strategy,
+        prompts=[
+            common_pb2.PromptRecord(
+                id=p.id,
+                step=p.step,
+                template=p.template,
+                template_version=p.template_version,
+                text=p.text,
+                response=p.response,
+            )
+            for p in sample.prompts
+        ],
+        stats=stats_to_proto(sample.stats),
+        findings=[finding_to_proto(f) for f in sample.findings],
+        error=sample.error,
+        template_versions=sample.template_versions,
+        language=sample.language,
+        scenario=sample.scenario,
+        model=sample.model,
+        seed=sample.seed,
+        extracted=sample.extracted,
+        extraction=sample.extraction,
+        merged=sample.merged,
+        prompt_stats=[stats_to_proto(p.stats) for p in sample.prompts],
+        prompt_cached=[p.cached for p in sample.prompts],
+        notes=sample.notes,
+        scanned=sample.scanned,
+    )
+
+
+def spec_from_proto(request: refinement_pb2.GenerateRequest) -> GenerateSpec:
+    return GenerateSpec(
+        language=request.language,
+        model=request.model,
+        strategy=request.strategy or "raw",
+        scenario=request.scenario,
+        prompt=request.prompt,
+        n=request.n or 1,
+        seed=request.seed,
+        temperature=request.temperature,
+        max_new_tokens=request.max_new_tokens or 512,
+        scan=request.scan,
+        options=dict(request.options),
+    )
+
+
+def strategy_to_proto(info: StrategyInfo) -> refinement_pb2.StrategyInfo:
+    return refinement_pb2.StrategyInfo(
+        name=info.name,
+        description=info.description,
+        from_study=info.from_study,
+        kind=info.kind,
+        templates=list(info.templates),
+        options=info.options,
+    )
