@@ -1,0 +1,43 @@
+package main
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+)
+
+func next(w http.ResponseWriter, r *http.Request) {
+	// ruleid: go-unvalidated-url-redirection
+	http.Redirect(w, r, r.URL.Query().Get("next"), http.StatusFound)
+}
+
+func formTarget(w http.ResponseWriter, r *http.Request) {
+	target := r.FormValue("return_to")
+	// ruleid: go-unvalidated-url-redirection
+	w.Header().Set("Location", target)
+	w.WriteHeader(http.StatusSeeOther)
+}
+
+func localOnly(w http.ResponseWriter, r *http.Request) {
+	next := r.URL.Query().Get("next")
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") {
+		next = "/"
+	}
+	// ok: go-unvalidated-url-redirection
+	http.Redirect(w, r, next, http.StatusFound)
+}
+
+func parsed(w http.ResponseWriter, r *http.Request) {
+	next := r.URL.Query().Get("next")
+	u, err := url.Parse(next)
+	if err != nil || u.IsAbs() || u.Host != "" {
+		next = "/"
+	}
+	// ok: go-unvalidated-url-redirection
+	http.Redirect(w, r, next, http.StatusFound)
+}
+
+func constant(w http.ResponseWriter, r *http.Request) {
+	// ok: go-unvalidated-url-redirection
+	http.Redirect(w, r, "/login", http.StatusFound)
+}
