@@ -18,6 +18,8 @@ from hardgen.core.logging import configure_logging
 # Command modules in the order they appear in --help. Add a module here to add a command group.
 COMMAND_MODULES = [
     "scenarios",
+    "study",
+    "dev",
 ]
 
 app = typer.Typer(

@@ -78,8 +78,14 @@ async def connect(url: str) -> tuple[Any, Any]:
     """Connect to NATS and return ``(nc, js)``; a one-line ConnectionError when unreachable."""
     import nats
 
+    async def quiet(exc: Exception) -> None:
+        # nats-py prints full tracebacks by default; a one-line log is what a user should see
+        log.debug("nats.error", error=type(exc).__name__)
+
     try:
-        nc = await nats.connect(url, connect_timeout=3, max_reconnect_attempts=3, allow_reconnect=True)
+        nc = await nats.connect(
+            url, connect_timeout=3, max_reconnect_attempts=3, allow_reconnect=True, error_cb=quiet
+        )
     except Exception as exc:  # noqa: BLE001 - nats raises several unrelated types here
         raise ConnectionError(f"cannot reach NATS at {url}: {type(exc).__name__}") from None
     return nc, nc.jetstream()
