@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from hardgen.analytics.store import Store
 
 Cell = dict[int, list[tuple[int, int]]]  # sample key -> [(cwe, count)]

@@ -166,9 +166,7 @@ def _parse_lines(data: bytes, base: Path, study: str, result: ImportResult) -> l
             result.errors.append(LineError(number, str(exc)))
             continue
         if entry.sample.id in ids:
-            result.errors.append(
-                LineError(number, f"duplicate sample (first on line {ids[entry.sample.id]})")
-            )
+            result.errors.append(LineError(number, f"duplicate sample (first on line {ids[entry.sample.id]})"))
             continue
         ids[entry.sample.id] = number
         entries.append(entry)
@@ -269,7 +267,5 @@ def _labels(value: Any, language: Language) -> list[FindingRecord]:
         if not cwes and rule:
             cwes = cat.cwes_for(rule)
         severity = cat.severity(rule or None, cwes, language)
-        records.append(
-            FindingRecord(rule_id=rule, cwes=cwes, severity=severity, count=count, engine="labels")
-        )
+        records.append(FindingRecord(rule_id=rule, cwes=cwes, severity=severity, count=count, engine="labels"))
     return records

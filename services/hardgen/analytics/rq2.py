@@ -70,9 +70,7 @@ def load_cells(con: Any, study: str) -> dict[tuple[str, str, str], Cell]:
         study,
     )
     return {
-        (lang, model, tech): Cell(
-            np.asarray(scores, dtype=np.float64), np.asarray(weak, dtype=bool), list(keys)
-        )
+        (lang, model, tech): Cell(np.asarray(scores, dtype=np.float64), np.asarray(weak, dtype=bool), list(keys))
         for lang, model, tech, scores, weak, keys in rows
     }
 
@@ -95,9 +93,7 @@ def _share(matrix: np.ndarray) -> np.ndarray:
     return np.asarray(matrix.mean(axis=1), dtype=np.float64)
 
 
-def improvement_table(
-    comps: list[Comparison], kind: str, replicates: int = stats.BOOTSTRAP_REPLICATES
-) -> Table:
+def improvement_table(comps: list[Comparison], kind: str, replicates: int = stats.BOOTSTRAP_REPLICATES) -> Table:
     """``kind`` is ``severity`` or ``samples``; one row per cell, then the average rows."""
     rows: list[tuple[Any, ...]] = []
     boots: dict[tuple[str, str, str], np.ndarray] = {}
@@ -162,16 +158,12 @@ def _average_rows(
         groups[(comp.language, ALL, comp.technique)].append(key)
         groups[(ALL, ALL, comp.technique)].append(key)
     rows = []
-    for (lang, model, tech), keys in sorted(
-        groups.items(), key=lambda kv: (kv[0][2], kv[0][0] != ALL, kv[0])
-    ):
+    for (lang, model, tech), keys in sorted(groups.items(), key=lambda kv: (kv[0][2], kv[0][0] != ALL, kv[0])):
         defined = [k for k in keys if math.isfinite(points[k])]
         n_raw = sum(len(c.raw.scores) for c in comps if (c.language, c.model, c.technique) in keys)
         n_tech = sum(len(c.value.scores) for c in comps if (c.language, c.model, c.technique) in keys)
         if not defined:
-            rows.append(
-                (lang, model, tech, None, None, math.nan, math.nan, math.nan, None, "", n_raw, n_tech)
-            )
+            rows.append((lang, model, tech, None, None, math.nan, math.nan, math.nan, None, "", n_raw, n_tech))
             continue
         mean = float(np.mean([points[k] for k in defined]))
         matrix = np.vstack([boots[k] for k in defined])
@@ -232,9 +224,6 @@ def cwe_reduction(con: Any, study: str) -> Table:
         "cwe_reduction",
         "Per-CWE reduction per technique (%)",
         ["technique", "cwe", "cwe_name", "raw", "value", "reduction"],
-        [
-            (t, c, names.cwe_name(c), int(r), int(v), stats.improvement(float(r), float(v)))
-            for t, c, r, v in rows
-        ],
+        [(t, c, names.cwe_name(c), int(r), int(v), stats.improvement(float(r), float(v))) for t, c, r, v in rows],
         note="Undefined (n/a) for CWEs the technique introduced (none in raw).",
     )

@@ -20,6 +20,8 @@ COMMAND_MODULES = [
     "scenarios",
     "study",
     "dev",
+    "corpus",
+    "analyze",
 ]
 
 app = typer.Typer(

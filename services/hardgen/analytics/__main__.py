@@ -1,0 +1,94 @@
+"""``python -m hardgen.analytics --grpc-port P --http-port Q [--nats URL] [--db PATH]``.
+
+One process: the JetStream consumer (when ``--nats`` is given or ``HARDGEN_NATS_URL`` is set), the
+gRPC server and the REST app, all over one DuckDB store. JSON logs on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import os
+import signal
+from concurrent import futures
+
+import grpc
+import uvicorn
+
+from hardgen.analytics.consumer import EventConsumer
+from hardgen.analytics.service import AnalyticsServicer, create_app
+from hardgen.analytics.store import Store
+from hardgen.core.grpcutil import SERVER_OPTIONS
+from hardgen.core.logging import configure_logging, get_logger
+from hardgen.core.settings import PORTS
+from hardgen.v1 import analytics_pb2_grpc
+
+log = get_logger("hardgen.analytics")
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m hardgen.analytics", description=__doc__)
+    parser.add_argument("--grpc-port", type=int, default=PORTS["analytics_grpc"])
+    parser.add_argument("--http-port", type=int, default=PORTS["analytics_http"])
+    parser.add_argument("--host", default=os.environ.get("HARDGEN_BIND", "127.0.0.1"))
+    parser.add_argument(
+        "--nats", default=os.environ.get("HARDGEN_NATS_URL"), help="NATS URL; without it no events are consumed"
+    )
+    parser.add_argument("--db", default=None, help="DuckDB file (default: HARDGEN_DB)")
+    return parser.parse_args(argv)
+
+
+async def serve(args: argparse.Namespace) -> None:
+    store = Store(args.db)
+    grpc_server = grpc.server(futures.ThreadPoolExecutor(max_workers=8), options=SERVER_OPTIONS)
+    analytics_pb2_grpc.add_AnalyticsServicer_to_server(AnalyticsServicer(store), grpc_server)
+    grpc_server.add_insecure_port(f"{args.host}:{args.grpc_port}")
+    grpc_server.start()
+
+    consumer = EventConsumer(store, args.nats) if args.nats else None
+    state: dict[str, object] = {}
+    app = create_app(store, state)
+    config = uvicorn.Config(app, host=args.host, port=args.http_port, log_config=None, access_log=False)
+    http = uvicorn.Server(config)
+
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+
+    tasks = [asyncio.create_task(http.serve())]
+    if consumer is not None:
+        tasks.append(asyncio.create_task(consumer.run()))
+
+        async def publish_state() -> None:
+            while True:
+                state.update(consumer.state.as_dict())
+                await asyncio.sleep(0.5)
+
+        tasks.append(asyncio.create_task(publish_state()))
+    log.info("analytics.started", grpc_port=args.grpc_port, http_port=args.http_port, nats=args.nats, db=store.path)
+    stopper = asyncio.create_task(stop.wait())
+    done, _ = await asyncio.wait([stopper, *tasks], return_when=asyncio.FIRST_COMPLETED)
+    for task in done:
+        if task is not stopper and task.exception() is not None:
+            log.error("analytics.task_failed", error=str(task.exception()))
+    if consumer is not None:
+        await consumer.stop()
+    http.should_exit = True
+    grpc_server.stop(grace=2).wait()
+    for task in tasks:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError, Exception):
+            await task
+    store.close()
+    log.info("analytics.stopped")
+
+
+def main(argv: list[str] | None = None) -> None:
+    configure_logging("json")
+    asyncio.run(serve(parse_args(argv)))
+
+
+if __name__ == "__main__":
+    main()

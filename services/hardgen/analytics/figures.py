@@ -1,0 +1,174 @@
+"""The study's figures, one function each, drawn with matplotlib (Agg) from the computed tables.
+
+Every function returns a Figure even when the data are empty (it then says so in the figure), so
+a report of a partial study still renders and a blank image always means a bug.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from collections import defaultdict
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import networkx as nx  # noqa: E402
+import numpy as np  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+from hardgen.analytics.sql import ALL, RAW  # noqa: E402
+from hardgen.analytics.table import Table  # noqa: E402
+
+FIGURE_NAMES = (
+    "vulnerable_share",
+    "improvement_severity",
+    "improvement_samples",
+    "introduced_network",
+    "cramers_v",
+)
+
+
+def _empty(fig: Figure, ax: plt.Axes, message: str) -> Figure:
+    ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=12, transform=ax.transAxes)
+    ax.set_axis_off()
+    return fig
+
+
+def vulnerable_share(prevalence: Table) -> Figure:
+    """Share of raw samples with a weakness per model, one bar group per language (study Fig. RQ1)."""
+    records = prevalence.records()
+    raw = [r for r in records if r["technique"] == RAW] or records
+    fig, ax = plt.subplots(figsize=(8, 4.5), dpi=100)
+    if not raw:
+        return _empty(fig, ax, "no samples yet")
+    models = sorted({r["model"] for r in raw})
+    languages = sorted({r["language"] for r in raw})
+    pooled: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    for r in raw:
+        pooled[(r["language"], r["model"])][0] += r["with_cwe"]
+        pooled[(r["language"], r["model"])][1] += r["samples"]
+    width = 0.8 / max(len(models), 1)
+    x = np.arange(len(languages))
+    for i, model in enumerate(models):
+        shares = [100.0 * pooled[(lang, model)][0] / max(pooled[(lang, model)][1], 1) for lang in languages]
+        ax.bar(x + i * width - 0.4 + width / 2, shares, width, label=model)
+    ax.set_xticks(x, languages)
+    ax.set_ylabel("samples with ≥1 weakness (%)")
+    ax.set_ylim(0, 100)
+    ax.set_title("Share of vulnerable samples per model and language" + (" (raw)" if raw is not records else ""))
+    ax.legend(fontsize=8)
+    fig.tight_layout()
+    return fig
+
+
+def improvement_heatmap(table: Table) -> Figure:
+    """Improvement (%) per (language, model) row and technique column; undefined cells are grey."""
+    records = [r for r in table.records() if r["language"] != ALL and r["model"] != ALL]
+    kind = "severity" if table.name.endswith("severity") else "samples with weaknesses"
+    rows = sorted({(r["language"], r["model"]) for r in records})
+    techniques = sorted({r["technique"] for r in records})
+    fig, ax = plt.subplots(figsize=(max(5.0, 1.4 * len(techniques) + 3), max(3.0, 0.45 * len(rows) + 1.8)), dpi=100)
+    if not records:
+        return _empty(fig, ax, "no technique to compare with raw yet")
+    matrix = np.full((len(rows), len(techniques)), np.nan)
+    for r in records:
+        value = r["improvement"]
+        if value is not None:
+            matrix[rows.index((r["language"], r["model"])), techniques.index(r["technique"])] = value
+    cmap = matplotlib.colormaps["RdYlGn"].copy()
+    cmap.set_bad("#d0d0d0")
+    image = ax.imshow(np.ma.masked_invalid(matrix), cmap=cmap, vmin=-100, vmax=100, aspect="auto")
+    for (i, j), value in np.ndenumerate(matrix):
+        ax.text(j, i, "n/a" if math.isnan(value) else f"{value:.0f}", ha="center", va="center", fontsize=8)
+    ax.set_xticks(range(len(techniques)), techniques)
+    ax.set_yticks(range(len(rows)), [f"{lang} · {model}" for lang, model in rows])
+    ax.set_title(f"Improvement over raw by {kind} (%)")
+    fig.colorbar(image, ax=ax, fraction=0.046, pad=0.04)
+    fig.tight_layout()
+    return fig
+
+
+def introduced_network(introduced: Table) -> Figure:
+    """Original → introduced CWE graph per model (edge width = groups), study Fig. RQ3."""
+    records = introduced.records()
+    models = sorted({r["model"] for r in records})
+    fig, axes = plt.subplots(1, max(len(models), 1), figsize=(max(5.0, 4.5 * len(models)), 4.5), dpi=100, squeeze=False)
+    if not records:
+        return _empty(fig, axes[0][0], "no technique introduced a CWE")
+    for ax, model in zip(axes[0], models, strict=True):
+        graph = nx.DiGraph()
+        for r in records:
+            if r["model"] != model:
+                continue
+            source = f"CWE-{r['original_cwe']}" if r["original_cwe"] is not None else "(none)"
+            target = f"CWE-{r['introduced_cwe']}"
+            weight = graph.get_edge_data(source, target, {"weight": 0})["weight"] + r["groups"]
+            graph.add_edge(source, target, weight=weight)
+        introduced_nodes = {f"CWE-{r['introduced_cwe']}" for r in records if r["model"] == model}
+        colors = ["#e8743b" if n in introduced_nodes else "#4c8bf5" for n in graph.nodes]
+        layout = nx.circular_layout(graph) if graph.number_of_nodes() > 2 else nx.spring_layout(graph, seed=1)
+        widths = [1.0 + 1.5 * graph.edges[e]["weight"] for e in graph.edges]
+        nx.draw_networkx(
+            graph,
+            layout,
+            ax=ax,
+            node_color=colors,
+            width=widths,
+            font_size=8,
+            node_size=900,
+            arrows=True,
+            arrowsize=14,
+            connectionstyle="arc3,rad=0.1",
+        )
+        ax.set_title(f"{model}: original → introduced", fontsize=10)
+        ax.set_axis_off()
+    fig.tight_layout()
+    return fig
+
+
+def cramers_v_heatmap(contingency: Table, cramers: Table) -> Figure:
+    """The pooled original × introduced contingency table, titled with its Cramér's V."""
+    records = [r for r in contingency.records() if r["model"] == ALL]
+    fig, ax = plt.subplots(figsize=(7, 5), dpi=100)
+    if not records:
+        return _empty(fig, ax, "no original → introduced pairs: Cramér's V undefined")
+    originals = sorted({r["original_cwe"] for r in records})
+    intros = sorted({r["introduced_cwe"] for r in records})
+    matrix = np.zeros((len(originals), len(intros)))
+    for r in records:
+        matrix[originals.index(r["original_cwe"]), intros.index(r["introduced_cwe"])] = r["count"]
+    image = ax.imshow(matrix, cmap="Blues", aspect="auto")
+    for (i, j), value in np.ndenumerate(matrix):
+        ax.text(j, i, f"{value:.0f}", ha="center", va="center", fontsize=8)
+    ax.set_xticks(range(len(intros)), [f"CWE-{c}" for c in intros], rotation=45, ha="right")
+    ax.set_yticks(range(len(originals)), [f"CWE-{c}" for c in originals])
+    ax.set_xlabel("introduced")
+    ax.set_ylabel("original")
+    overall = next((r for r in cramers.records() if r["model"] == ALL), {})
+    v, vc = overall.get("v"), overall.get("v_corrected")
+    label = "n/a" if v is None else f"{v:.2f}"
+    label_c = "n/a" if vc is None else f"{vc:.2f}"
+    ax.set_title(f"Original × introduced CWEs — Cramér's V {label} (bias-corrected {label_c})", fontsize=10)
+    fig.colorbar(image, ax=ax, fraction=0.046, pad=0.04)
+    fig.tight_layout()
+    return fig
+
+
+def draw_all(tables: dict[str, Table]) -> dict[str, Figure]:
+    return {
+        "vulnerable_share": vulnerable_share(tables["prevalence"]),
+        "improvement_severity": improvement_heatmap(tables["improvement_severity"]),
+        "improvement_samples": improvement_heatmap(tables["improvement_samples"]),
+        "introduced_network": introduced_network(tables["introduced"]),
+        "cramers_v": cramers_v_heatmap(tables["cramers_v_contingency"], tables["cramers_v"]),
+    }
+
+
+def png_bytes(fig: Figure) -> bytes:
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")
+    plt.close(fig)
+    return buffer.getvalue()

@@ -1,0 +1,78 @@
+"""gRPC client of the analytics service (tables, studies, progress), with a deadline on every call."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Any
+
+import grpc
+
+from hardgen.core.grpcutil import insecure_channel
+from hardgen.core.settings import PORTS, service_address
+from hardgen.v1 import analytics_pb2, analytics_pb2_grpc, common_pb2
+
+DEFAULT_TIMEOUT = 60.0
+
+
+class AnalyticsClientError(RuntimeError):
+    """The analytics service could not answer; the message says why and where."""
+
+
+class AnalyticsNotFoundError(AnalyticsClientError):
+    """Unknown study or table."""
+
+
+class AnalyticsClient:
+    """``AnalyticsClient("127.0.0.1:50054").get_table("demo", "prevalence", "csv")`` → the CSV text."""
+
+    def __init__(self, address: str | None = None, timeout: float = DEFAULT_TIMEOUT) -> None:
+        self.address = address or service_address("analytics", PORTS["analytics_grpc"])
+        self.timeout = timeout
+        self._channel = insecure_channel(self.address)
+        self._stub = analytics_pb2_grpc.AnalyticsStub(self._channel)
+
+    def list_studies(self, timeout: float | None = None) -> list[analytics_pb2.StudySummary]:
+        response = self._call(self._stub.ListStudies, analytics_pb2.ListStudiesRequest(), timeout)
+        return list(response.studies)
+
+    def get_table(self, study: str, name: str, fmt: str = "csv", timeout: float | None = None) -> str:
+        request = analytics_pb2.GetTableRequest(study=study, name=name, format=fmt)
+        return str(self._call(self._stub.GetTable, request, timeout).content)
+
+    def progress(self, study: str, timeout: float | None = None) -> analytics_pb2.StudyProgressResponse:
+        response: analytics_pb2.StudyProgressResponse = self._call(
+            self._stub.StudyProgress, analytics_pb2.StudyProgressRequest(study=study), timeout
+        )
+        return response
+
+    def health(self, timeout: float = 5.0) -> common_pb2.HealthResponse:
+        response: common_pb2.HealthResponse = self._call(self._stub.Health, common_pb2.HealthRequest(), timeout)
+        return response
+
+    def _call(self, method: Any, request: Any, timeout: float | None) -> Any:
+        deadline = timeout if timeout is not None else self.timeout
+        try:
+            return method(request, timeout=deadline)
+        except grpc.RpcError as exc:
+            code = exc.code() if hasattr(exc, "code") else None
+            details = exc.details() if hasattr(exc, "details") else str(exc)
+            if code == grpc.StatusCode.NOT_FOUND:
+                raise AnalyticsNotFoundError(details) from None
+            if code == grpc.StatusCode.UNAVAILABLE:
+                raise AnalyticsClientError(f"analytics at {self.address} is unreachable: {details}") from None
+            if code == grpc.StatusCode.DEADLINE_EXCEEDED:
+                raise AnalyticsClientError(
+                    f"analytics at {self.address} did not answer within {deadline:.1f}s"
+                ) from None
+            raise AnalyticsClientError(f"analytics at {self.address} failed ({code}): {details}") from None
+
+    def close(self) -> None:
+        self._channel.close()
+
+    def __enter__(self) -> AnalyticsClient:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
