@@ -1,0 +1,183 @@
+"""Request and response bodies of the public API (pydantic; they are the OpenAPI schema)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from hardgen.core.languages import parse_language
+
+
+class GenerationRequest(BaseModel):
+    """Generate code for a scenario (or a free-form task) with a model and a strategy chain."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "scenario": 1,
+                    "language": "python",
+                    "model": "openai/gpt-4.1",
+                    "strategy": "cot",
+                    "n": 2,
+                    "scan": True,
+                }
+            ]
+        },
+    )
+
+    scenario: int | None = Field(None, ge=1, le=99, description="scenario number (give this or prompt)")
+    prompt: str | None = Field(None, min_length=1, description="a free-form task instead of a scenario")
+    language: str = Field(description="python, javascript, java or go")
+    model: str = Field(min_length=3, max_length=300, pattern=r"^[a-z0-9_-]+/.+", description="provider/model")
+    strategy: str = Field("raw", min_length=1, max_length=100, description="chain, e.g. raw, nep, cot+sast-repair")
+    n: int = Field(1, ge=1, description="number of samples (at most the gateway's limit)")
+    seed: int = Field(0, ge=0, le=2**62)
+    temperature: float = Field(0.2, ge=0.0, le=2.0)
+    max_new_tokens: int = Field(512, ge=1, le=8192)
+    scan: bool = Field(False, description="scan each sample with the scanner service and return findings")
+    options: dict[str, str] = Field(default_factory=dict, description="strategy options, e.g. repair_rounds")
+
+    @field_validator("language")
+    @classmethod
+    def _language(cls, value: str) -> str:
+        return parse_language(value).value
+
+    @model_validator(mode="after")
+    def _one_task(self) -> GenerationRequest:
+        if (self.scenario is None) == (self.prompt is None):
+            raise ValueError("give exactly one of scenario or prompt")
+        return self
+
+
+class CallStatsOut(BaseModel):
+    latency_ms: float
+    prompt_tokens: int
+    completion_tokens: int
+    peak_memory_bytes: int
+    model: str
+    backend: str
+    backend_version: str
+    seed: int
+    temperature: float
+    attempts: int
+
+
+class PromptOut(BaseModel):
+    id: str
+    step: str = Field(description="e.g. raw, nep:insecure-example, mp:meta, sast-repair:round-1")
+    template: str
+    template_version: str
+    text: str = Field(description="the exact text sent")
+    response: str
+    stats: CallStatsOut | None
+    cached: bool
+
+
+class FindingOut(BaseModel):
+    rule_id: str
+    cwes: list[int]
+    severity: float
+    level: str
+    message: str
+    path: str
+    start_line: int
+    end_line: int
+    start_column: int
+    end_column: int
+    engine: str
+    fingerprint: str
+
+
+class SampleOut(BaseModel):
+    id: str
+    index: int
+    language: str
+    scenario: int
+    model: str
+    strategy: str
+    seed: int
+    code: str = Field(description="the final program (merged into the partial program when needed)")
+    raw_response: str
+    extracted: str
+    extraction: str
+    merged: bool
+    parses: bool
+    prompts: list[PromptOut]
+    stats: CallStatsOut
+    findings: list[FindingOut]
+    scanned: bool
+    error: str = Field(description="non-empty when this sample failed (it is still returned)")
+    template_versions: dict[str, str]
+    notes: dict[str, str]
+
+
+class GenerationResponse(BaseModel):
+    request_id: str
+    samples: list[SampleOut]
+
+
+class ScanFileIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    path: str = Field(min_length=1, max_length=500, description="relative path, '/' separated")
+    content: str
+    language: str = Field("", description="empty = from the extension")
+
+
+class ScanRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    files: list[ScanFileIn] = Field(min_length=1)
+    engines: list[str] = Field(default_factory=list, description="empty = the scanner's default engines")
+    timeout_seconds: float | None = Field(None, gt=0, le=600)
+
+
+class FileErrorOut(BaseModel):
+    path: str
+    engine: str
+    message: str
+
+
+class ScanResponse(BaseModel):
+    request_id: str
+    findings: list[FindingOut]
+    errors: list[FileErrorOut]
+    skipped: list[str]
+    files_scanned: int
+    duration_ms: float
+    rule_pack_version: str
+    cache_hits: int
+
+
+class ScenarioOut(BaseModel):
+    id: str
+    number: int
+    name: str
+    cwe: int
+    language: str
+    framework: str
+    task: str
+    insecure_references: int
+    secure_references: int
+
+
+class StrategyOut(BaseModel):
+    name: str
+    description: str
+    from_study: bool
+    kind: str
+    templates: list[str]
+    options: dict[str, str]
+
+
+class HealthOut(BaseModel):
+    status: str = Field(description="ok when every service answers, else degraded")
+    version: str
+    services: dict[str, str]
+
+
+def as_dict(model: BaseModel) -> dict[str, Any]:
+    return model.model_dump()

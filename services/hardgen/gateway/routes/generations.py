@@ -1,0 +1,82 @@
+"""``POST /v1/generations``: samples from a model through a strategy chain (via refinement gRPC)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request
+
+from hardgen.core.clients.refinement import RefinementClientError, sample_to_dict
+from hardgen.core.scenarios import ScenarioError, get_scenario
+from hardgen.gateway.deps import get_metrics, get_refinement, get_settings
+from hardgen.gateway.errors import ApiError, request_id, responses
+from hardgen.gateway.limits import limit_caller
+from hardgen.gateway.models import GenerationRequest, GenerationResponse
+from hardgen.gateway.routes.upstream import from_grpc_status
+from hardgen.gateway.settings import GatewaySettings
+
+router = APIRouter(prefix="/v1", tags=["generations"])
+
+
+def check_limits(body: GenerationRequest, settings: GatewaySettings) -> None:
+    """The gateway's own limits and allow-lists (400 ``limit_exceeded`` / ``not_allowed``)."""
+    if body.n > settings.max_n:
+        raise ApiError(400, "limit_exceeded", f"n={body.n} exceeds the limit of {settings.max_n} samples")
+    if body.prompt is not None and len(body.prompt) > settings.max_prompt_chars:
+        raise ApiError(
+            400, "limit_exceeded", f"prompt has {len(body.prompt)} characters, the limit is {settings.max_prompt_chars}"
+        )
+    provider = body.model.split("/", 1)[0]
+    if provider not in settings.allowed_providers:
+        allowed = ", ".join(settings.allowed_providers)
+        raise ApiError(400, "not_allowed", f"model provider {provider!r} is not served here (allowed: {allowed})")
+    refused = sorted(set(body.options) - set(settings.allowed_options))
+    if refused:
+        allowed = ", ".join(settings.allowed_options)
+        raise ApiError(400, "not_allowed", f"option(s) {', '.join(refused)} not accepted (allowed: {allowed})")
+
+
+@router.post(
+    "/generations",
+    response_model=GenerationResponse,
+    summary="Generate code with a model and a hardening strategy",
+    responses=responses(400, 404, 422, 429, 502, 503, 504),
+    dependencies=[Depends(limit_caller)],
+)
+def create_generation(
+    body: GenerationRequest,
+    request: Request,
+    settings: GatewaySettings = Depends(get_settings),
+    refinement: Any = Depends(get_refinement),
+    metrics: Any = Depends(get_metrics),
+) -> dict[str, Any]:
+    """Run the strategy chain ``n`` times. Samples whose model call failed are returned with
+    ``error`` set; ``scan: true`` adds the scanner's findings for each sample."""
+    check_limits(body, settings)
+    if body.scenario is not None:
+        try:
+            get_scenario(body.scenario, body.language)
+        except ScenarioError as exc:
+            raise ApiError(404, "not_found", str(exc)) from None
+    try:
+        response = refinement.generate(
+            language=body.language,
+            model=body.model,
+            strategy=body.strategy,
+            scenario=body.scenario or 0,
+            prompt=body.prompt or "",
+            n=body.n,
+            seed=body.seed,
+            temperature=body.temperature,
+            max_new_tokens=body.max_new_tokens,
+            scan=body.scan,
+            options=body.options,
+            timeout=settings.generation_timeout_s,
+        )
+    except RefinementClientError as exc:
+        raise from_grpc_status(exc.status, str(exc)) from None
+    samples = [sample_to_dict(s) for s in response.samples]
+    for sample in samples:
+        metrics.samples.labels(sample["strategy"], "error" if sample["error"] else "ok").inc()
+        metrics.findings.labels("generations").inc(len(sample["findings"]))
+    return {"request_id": request_id(request), "samples": samples}

@@ -1,0 +1,53 @@
+"""Gateway settings, read from the environment once and injected into routes as a dependency.
+
+Limits exist because the gateway is the public edge: one caller must not be able to ask for
+thousands of samples, send megabytes of prompt, or occupy every worker. Backend options that
+would let a caller redirect a model call (``base_url``) or choose which secret is sent
+(``api_key_env``) are not accepted from callers at all; only strategy options are.
+"""
+
+from __future__ import annotations
+
+import os
+
+from pydantic import BaseModel, Field
+
+from hardgen.core.settings import PORTS, service_address
+
+DEFAULT_ALLOWED_OPTIONS = ("nep_source", "repair_rounds", "ft_model", "adapter", "mp_refresh", "top_p", "study")
+
+
+def _env_int(name: str, default: int) -> int:
+    return int(os.environ.get(name, str(default)))
+
+
+class GatewaySettings(BaseModel):
+    refinement_address: str = Field(description="refinement gRPC address")
+    scanner_address: str = Field(description="scanner gRPC address")
+    max_n: int = Field(20, ge=1, description="most samples per generation request")
+    max_prompt_chars: int = Field(8000, ge=1, description="longest free-form prompt")
+    max_scan_files: int = Field(200, ge=1)
+    max_scan_bytes: int = Field(4 * 1024 * 1024, ge=1, description="total content bytes per scan request")
+    max_concurrent_per_caller: int = Field(4, ge=1, description="requests in flight per caller (429 beyond)")
+    generation_timeout_s: float = Field(600.0, gt=0)
+    scan_timeout_s: float = Field(120.0, gt=0)
+    allowed_options: tuple[str, ...] = DEFAULT_ALLOWED_OPTIONS
+    allowed_providers: tuple[str, ...] = ("openai", "gemini", "tgi", "hf", "replay", "mock")
+
+    @classmethod
+    def from_env(cls) -> GatewaySettings:
+        providers = os.environ.get("HARDGEN_GATEWAY_PROVIDERS")
+        return cls(
+            refinement_address=service_address("refinement", PORTS["refinement_grpc"]),
+            scanner_address=service_address("scanner", PORTS["scanner_grpc"]),
+            max_n=_env_int("HARDGEN_GATEWAY_MAX_N", 20),
+            max_prompt_chars=_env_int("HARDGEN_GATEWAY_MAX_PROMPT_CHARS", 8000),
+            max_scan_files=_env_int("HARDGEN_GATEWAY_MAX_SCAN_FILES", 200),
+            max_scan_bytes=_env_int("HARDGEN_GATEWAY_MAX_SCAN_BYTES", 4 * 1024 * 1024),
+            max_concurrent_per_caller=_env_int("HARDGEN_GATEWAY_MAX_CONCURRENT", 4),
+            generation_timeout_s=float(os.environ.get("HARDGEN_GATEWAY_GENERATION_TIMEOUT", "600")),
+            scan_timeout_s=float(os.environ.get("HARDGEN_GATEWAY_SCAN_TIMEOUT", "120")),
+            allowed_providers=tuple(p.strip() for p in providers.split(",") if p.strip())
+            if providers
+            else cls.model_fields["allowed_providers"].default,
+        )
