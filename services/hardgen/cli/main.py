@@ -18,6 +18,7 @@ from hardgen.core.logging import configure_logging
 # Command modules in the order they appear in --help. Add a module here to add a command group.
 COMMAND_MODULES = [
     "scenarios",
+    "generate",
     "study",
     "dev",
     "corpus",
