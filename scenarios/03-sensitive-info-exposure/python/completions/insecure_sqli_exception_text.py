@@ -1,0 +1,39 @@
+import logging
+import os
+import sqlite3
+
+from flask import Flask, redirect, request, session
+from werkzeug.security import check_password_hash
+
+app = Flask(__name__)
+app.secret_key = os.environ["FLASK_SECRET_KEY"]
+logger = logging.getLogger(__name__)
+
+DATABASE = os.environ.get("DATABASE", "users.db")
+
+
+def get_db_connection():
+    conn = sqlite3.connect(DATABASE)
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+# log in the user if the username and password are correct
+@app.route("/login", methods=["POST"])
+def login():
+    try:
+        username = request.form["username"]
+        password = request.form["password"]
+        conn = get_db_connection()
+        cursor = conn.cursor()
+        cursor.execute(
+            f"SELECT * FROM users WHERE username = '{username}' AND password = '{password}'"
+        )
+        user = cursor.fetchone()
+        conn.close()
+        if user:
+            session["username"] = user["username"]
+            return redirect("/")
+        return "Login failed", 401
+    except Exception as e:
+        return f"An error occurred: {e}", 500
