@@ -19,6 +19,7 @@ from hardgen.core.logging import configure_logging
 COMMAND_MODULES = [
     "scenarios",
     "generate",
+    "scan",
     "study",
     "dev",
     "corpus",

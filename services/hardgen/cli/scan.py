@@ -1,0 +1,186 @@
+"""``hardgen scan PATH...``: scan files and folders, print a table, JSON or SARIF 2.1.0.
+
+Exit codes: 0 no finding at or above ``--fail-on``; 1 at least one (default threshold ``high``,
+GitHub code scanning's default for failing a check); 2 usage error (one line on stderr). JSON and
+SARIF go to stdout (or ``--output``) and nothing else does; progress and logs go to stderr.
+Finding paths and SARIF URIs are relative to the scan root: the current directory when every
+PATH lies inside it (what GitHub code scanning expects when run from the repository root), else
+the PATHs' common folder, or ``--root``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterator
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+from rich.console import Console
+
+from hardgen.cli.common import EXIT_FINDINGS, EXIT_OK, fail, stderr
+from hardgen.core.catalogue import LEVEL_ORDER
+from hardgen.core.languages import Language, UnknownLanguageError, language_for_path, parse_language
+
+#: Folders a walk never enters (version control, dependencies, virtualenvs, caches).
+SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache"}
+PROGRESS_THRESHOLD = 100
+
+if TYPE_CHECKING:
+    from hardgen.scanner.scan import ScanReport
+
+
+class ScanFormat(StrEnum):
+    table = "table"
+    json = "json"
+    sarif = "sarif"
+
+
+class FailOn(StrEnum):
+    none = "none"
+    low = "low"
+    medium = "medium"
+    high = "high"
+    critical = "critical"
+
+
+def register(app: typer.Typer) -> None:
+    app.command("scan")(scan)
+
+
+def walk(paths: list[Path], language: Language | None) -> Iterator[tuple[Path, bool]]:
+    """(file, named explicitly) for each PATH; folders are walked, skipping SKIP_DIRS."""
+    for path in paths:
+        if path.is_file():
+            yield path, True
+            continue
+        for folder, dirs, files in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS)
+            for name in sorted(files):
+                candidate = Path(folder) / name
+                found = language_for_path(name)
+                if found is not None and (language is None or found is language) and not candidate.is_symlink():
+                    yield candidate, False
+
+
+def scan_root(paths: list[Path], root: Path | None) -> Path:
+    if root is not None:
+        return root.resolve()
+    resolved = [p.resolve() for p in paths]
+    cwd = Path.cwd().resolve()
+    if all(p == cwd or cwd in p.parents for p in resolved):
+        return cwd
+    folders = [p if p.is_dir() else p.parent for p in resolved]
+    return Path(os.path.commonpath([str(f) for f in folders]))
+
+
+def scan(
+    paths: list[Path] = typer.Argument(..., help="files and folders to scan (folders are walked)"),
+    engine: list[str] = typer.Option(
+        [], "--engine", "-e", help="engines, comma-separated or repeated: semgrep,gocustom,bandit,codeql"
+    ),
+    language: str = typer.Option("auto", "--language", "-l", help="auto (by extension) or python|javascript|java|go"),
+    fmt: ScanFormat = typer.Option(ScanFormat.table, "--format", "-f", help="table, json or sarif"),
+    output: Path | None = typer.Option(None, "--output", "-o", help="write the report here instead of stdout"),
+    fail_on: FailOn = typer.Option(FailOn.high, "--fail-on", help="exit 1 when a finding reaches this level"),
+    root: Path | None = typer.Option(None, "--root", help="folder that finding paths are relative to"),
+    timeout: float = typer.Option(1800.0, "--timeout", min=1, help="seconds for the whole scan"),
+    no_cache: bool = typer.Option(False, "--no-cache", help="ignore and do not update the result cache"),
+) -> None:
+    """Scan source files for CodeQL-style security weaknesses (CWE-tagged, with severities)."""
+    from hardgen.core.logging import configure_logging
+
+    # Warnings and errors only: the report is the output; HARDGEN_LOG_LEVEL=INFO shows engine runs.
+    configure_logging("console", level=os.environ.get("HARDGEN_LOG_LEVEL", "WARNING"))
+    from hardgen.scanner.engines.registry import UnknownEngineError, parse_engines, select_engines
+    from hardgen.scanner.sarif import to_sarif
+    from hardgen.scanner.scan import Scanner, ScanTimeoutError, SourceInput
+
+    try:
+        lang = None if language.strip().lower() == "auto" else parse_language(language)
+        engines = select_engines(parse_engines(engine))
+    except (UnknownLanguageError, UnknownEngineError) as exc:
+        fail(str(exc))
+    if not engines:
+        fail("no scanner engine is available here (is semgrep installed?)")
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        fail(f"no such file or folder: {missing[0]}")
+    base = scan_root(paths, root)
+    inputs: list[SourceInput] = []
+    skipped: list[str] = []
+    for path, explicit in walk(paths, lang):
+        try:
+            relative = path.resolve().relative_to(base).as_posix()
+        except ValueError:
+            fail(f"{path} is outside the scan root {base}")
+        if explicit and lang is None and language_for_path(path) is None:
+            skipped.append(f"{relative}: unsupported file type")
+            continue
+        try:
+            content = path.read_bytes()
+        except OSError as exc:
+            skipped.append(f"{relative}: unreadable ({exc.strerror})")
+            continue
+        inputs.append(SourceInput(path=relative, content=content, language=lang if explicit else None))
+
+    scanner = Scanner(engines, use_cache=not no_cache)
+    status = stderr.status(f"scanning {len(inputs)} files") if len(inputs) >= PROGRESS_THRESHOLD else None
+
+    def progress(engine_name: str, done: int, total: int) -> None:
+        if status is not None:
+            status.update(f"{engine_name}: {'done' if done else 'scanning'} {total} files")
+
+    try:
+        if status is not None:
+            status.start()
+        report = scanner.scan(inputs, timeout=timeout, progress=progress)
+    except ScanTimeoutError as exc:
+        fail(f"scan timed out: {exc}", code=EXIT_FINDINGS)
+    finally:
+        if status is not None:
+            status.stop()
+    report.skipped = skipped + report.skipped
+
+    if fmt is ScanFormat.sarif:
+        text = json.dumps(to_sarif(report.findings, report.errors, root=base), indent=2) + "\n"
+    elif fmt is ScanFormat.json:
+        text = json.dumps(report.to_dict() | {"scan_root": str(base)}, indent=2, ensure_ascii=False) + "\n"
+    else:
+        text = ""
+    if text:
+        if output is not None:
+            output.write_text(text, encoding="utf-8")
+        else:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+    else:
+        _print_table(report, output)
+    for error in report.errors:
+        stderr.print(f"[yellow]warning[/]: {error.path}: {error.engine}: {error.message}", highlight=False)
+    threshold = LEVEL_ORDER.index(fail_on.value)
+    failing = [f for f in report.findings if fail_on is not FailOn.none and LEVEL_ORDER.index(f.level) >= threshold]
+    raise typer.Exit(EXIT_FINDINGS if failing else EXIT_OK)
+
+
+def _print_table(report: ScanReport, output: Path | None) -> None:
+    from rich.table import Table
+
+    table = Table(title=f"{len(report.findings)} findings in {report.files_scanned} files", show_lines=False)
+    for column in ("level", "severity", "rule", "CWE", "location", "engine", "message"):
+        table.add_column(column)
+    for f in report.findings:
+        cwes = ",".join(str(c) for c in f.cwes)
+        table.add_row(f.level, f"{f.severity:.1f}", f.rule_id, cwes, f"{f.path}:{f.start_line}", f.engine, f.message)
+    if output is not None:
+        with output.open("w", encoding="utf-8") as handle:
+            Console(file=handle, width=200).print(table)
+    else:
+        Console(soft_wrap=True).print(table)
+    summary = f"{report.files_scanned} files, {len(report.findings)} findings, {report.cache_hits} cached"
+    if report.skipped:
+        summary += f", {len(report.skipped)} skipped"
+    stderr.print(summary, highlight=False)
