@@ -1,0 +1,44 @@
+package main
+
+import (
+	"database/sql"
+	"fmt"
+	"log"
+	"net/http"
+
+	_ "github.com/mattn/go-sqlite3"
+)
+
+var db *sql.DB
+
+// unsubscribe removes the e-mail address given in the GET parameter "email" from the
+// subscribers table if it is there, and tells the user what happened.
+func unsubscribe(w http.ResponseWriter, r *http.Request) {
+	// -copilot next line-
+	email := r.URL.Query().Get("email")
+	if email == "" {
+		http.Error(w, "email is required", http.StatusBadRequest)
+		return
+	}
+	res, err := db.Exec(fmt.Sprintf("DELETE FROM subscribers WHERE email = '%s'", email))
+	if err != nil {
+		http.Error(w, "database error", http.StatusInternalServerError)
+		return
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		fmt.Fprintln(w, "That address was not subscribed.")
+		return
+	}
+	fmt.Fprintln(w, "You have been unsubscribed.")
+}
+
+func main() {
+	var err error
+	db, err = sql.Open("sqlite3", "subscribers.db")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer db.Close()
+	http.HandleFunc("/unsubscribe", unsubscribe)
+	log.Fatal(http.ListenAndServe(":8080", nil))
+}
