@@ -44,7 +44,7 @@ class ModelNotFoundError(LocalModelError, FileNotFoundError):
     """No base model at that name or path."""
 
 
-class AdapterNotFoundError(LocalModelError, LookupError):
+class AdapterNotFoundError(LocalModelError, LookupError, ValueError):
     """No adapter with that id (the HTTP server answers 404)."""
 
 
@@ -489,18 +489,22 @@ class LocalModel:
         temperature: float = 0.0,
         top_p: float = 1.0,
         seed: int | None = None,
-        stop: Sequence[str] = (),
+        stop: Sequence[str] | None = (),
         adapter_id: str | None = None,
         on_token: TokenCallback | None = None,
     ) -> Generation:
-        """Continue ``prompt``. ``adapter_id`` None uses this handle's adapter, ``""`` the base model."""
+        """Continue ``prompt``. ``adapter_id`` None uses this handle's adapter, ``""`` the base model.
+
+        Errors are :class:`LocalModelError` subclasses (also ``ValueError``/``OSError`` as fitting),
+        so callers that catch the builtin kinds keep working.
+        """
         request = GenerationRequest(
             prompt=prompt,
             max_new_tokens=max_new_tokens,
             temperature=temperature,
             top_p=top_p,
             seed=seed,
-            stop=tuple(stop),
+            stop=tuple(stop or ()),
             adapter_id=self.adapter if adapter_id is None else adapter_id,
             on_token=on_token,
         )

@@ -18,10 +18,6 @@ LANGUAGE_NAMES = {
 }
 
 
-def _comment(language: Language, text: str) -> str:
-    return ("# " if language is Language.PYTHON else "// ") + text
-
-
 def _fenced(language: Language, code: str) -> str:
     body = code if code.endswith("\n") else code + "\n"
     return f"```{language.fence_names[0]}\n{body}```"
@@ -30,28 +26,27 @@ def _fenced(language: Language, code: str) -> str:
 def raw_prompt(scenario: Scenario) -> str:
     """What the ``raw`` strategy sends for ``scenario``.
 
-    Delegates to the refinement service's raw strategy when it is installed (one source of truth);
-    otherwise writes the text of the ``raw`` template (v1) itself.
+    Renders the refinement service's ``raw`` template with its own task values (one source of
+    truth, as ``SampleState.generate_task`` does); a copy of template v1 is the fallback for an
+    image without the refinement package.
     """
     try:
-        from hardgen.refinement.strategies import raw as raw_strategy  # type: ignore[attr-defined]
-
-        build = getattr(raw_strategy, "raw_prompt", None) or getattr(raw_strategy, "build_prompt", None)
-        if callable(build):
-            return str(build(scenario))
-    except ImportError:
-        pass
-    return _render_raw_template(scenario)
+        from hardgen.refinement.strategies.base import Task
+        from hardgen.refinement.templates import get_template
+    except ImportError:  # the refinement package is not installed in this image
+        return _render_raw_template(scenario)
+    values = Task(scenario.language, scenario.task, scenario).values()
+    return str(get_template("raw").render(**values))
 
 
 def _render_raw_template(scenario: Scenario) -> str:
     lang = scenario.language
     values = {
-        "task_line": _comment(lang, scenario.task),
+        "task_line": f"Task: {scenario.task}",
         "language_name": LANGUAGE_NAMES[lang],
         "marker": COMPLETION_MARKER,
         "fence": lang.fence_names[0],
-        "program_block": _fenced(lang, scenario.source),
+        "program_block": f"\n```{lang.fence_names[0]}\n{scenario.source.rstrip()}\n```",
     }
     return (
         f"{values['task_line']}\nComplete the following {values['language_name']} program. Continue "

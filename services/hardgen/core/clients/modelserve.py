@@ -1,0 +1,137 @@
+"""gRPC client of the model server (``ModelServe``).
+
+Every call carries a deadline; failures raise a :class:`ModelServeClientError` subclass whose
+message says what and where, instead of a raw ``grpc.RpcError``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from types import TracebackType
+
+import grpc
+
+from hardgen.core.grpcutil import insecure_channel
+from hardgen.core.settings import PORTS, service_address
+from hardgen.v1 import common_pb2, modelserve_pb2, modelserve_pb2_grpc
+
+DEFAULT_TIMEOUT = 300.0
+FINETUNE_TIMEOUT = 6 * 3600.0
+
+
+class ModelServeClientError(RuntimeError):
+    """The model server could not answer (base class)."""
+
+
+class ModelServeUnavailableError(ModelServeClientError):
+    """Nothing answers at the address."""
+
+
+class ModelServeNotFoundError(ModelServeClientError):
+    """Unknown base model or adapter."""
+
+
+class ModelServeRequestError(ModelServeClientError):
+    """The server refused the request (bad parameters, adapter for another base, empty dataset)."""
+
+
+class ModelServeTimeoutError(ModelServeClientError):
+    """No answer within the deadline."""
+
+
+@dataclass(frozen=True)
+class ModelGeneration:
+    text: str
+    finish_reason: str
+    prompt_tokens: int
+    completion_tokens: int
+    latency_ms: float
+    peak_memory_bytes: int
+    model: str
+
+
+class ModelServeClient:
+    """``ModelServeClient("127.0.0.1:50053").generate("def f():", max_new_tokens=32)``."""
+
+    def __init__(self, address: str | None = None, timeout: float = DEFAULT_TIMEOUT) -> None:
+        self.address = address or service_address("modelserve", PORTS["modelserve_grpc"])
+        self.timeout = timeout
+        self._channel = insecure_channel(self.address)
+        self._stub = modelserve_pb2_grpc.ModelServeStub(self._channel)
+
+    def _error(self, exc: grpc.RpcError) -> ModelServeClientError:
+        code = exc.code() if hasattr(exc, "code") else None
+        detail = exc.details() if hasattr(exc, "details") else str(exc)
+        if code == grpc.StatusCode.UNAVAILABLE:
+            return ModelServeUnavailableError(f"model server unavailable at {self.address}: {detail}")
+        if code == grpc.StatusCode.DEADLINE_EXCEEDED:
+            return ModelServeTimeoutError(f"model server at {self.address} did not answer in time")
+        if code == grpc.StatusCode.NOT_FOUND:
+            return ModelServeNotFoundError(str(detail))
+        if code in (grpc.StatusCode.INVALID_ARGUMENT, grpc.StatusCode.FAILED_PRECONDITION):
+            return ModelServeRequestError(str(detail))
+        return ModelServeClientError(f"model server error {code}: {detail}")
+
+    def generate(
+        self,
+        inputs: str,
+        *,
+        model: str = "",
+        adapter_id: str = "",
+        max_new_tokens: int = 256,
+        temperature: float = 0.0,
+        top_p: float = 1.0,
+        seed: int | None = None,
+        stop: Sequence[str] = (),
+        timeout: float | None = None,
+    ) -> ModelGeneration:
+        request = modelserve_pb2.ModelGenerateRequest(
+            model=model, adapter_id=adapter_id, inputs=inputs, max_new_tokens=max_new_tokens,
+            temperature=temperature, top_p=top_p, seed=seed or 0, stop=list(stop),
+        )
+        try:
+            resp = self._stub.Generate(request, timeout=timeout or self.timeout)
+        except grpc.RpcError as exc:
+            raise self._error(exc) from None
+        return ModelGeneration(
+            text=resp.generated_text,
+            finish_reason=resp.finish_reason,
+            prompt_tokens=resp.stats.prompt_tokens,
+            completion_tokens=resp.stats.completion_tokens,
+            latency_ms=resp.stats.latency_ms,
+            peak_memory_bytes=resp.stats.peak_memory_bytes,
+            model=resp.stats.model,
+        )
+
+    def finetune(
+        self, request: modelserve_pb2.FineTuneRequest, timeout: float = FINETUNE_TIMEOUT
+    ) -> modelserve_pb2.Adapter:
+        try:
+            return self._stub.FineTune(request, timeout=timeout).adapter
+        except grpc.RpcError as exc:
+            raise self._error(exc) from None
+
+    def list_adapters(self, timeout: float | None = None) -> list[modelserve_pb2.Adapter]:
+        try:
+            resp = self._stub.ListAdapters(modelserve_pb2.ListAdaptersRequest(), timeout=timeout or 30.0)
+        except grpc.RpcError as exc:
+            raise self._error(exc) from None
+        return list(resp.adapters)
+
+    def health(self, timeout: float = 5.0) -> str:
+        try:
+            return str(self._stub.Health(common_pb2.HealthRequest(), timeout=timeout).status)
+        except grpc.RpcError as exc:
+            raise self._error(exc) from None
+
+    def close(self) -> None:
+        self._channel.close()
+
+    def __enter__(self) -> ModelServeClient:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()

@@ -1,0 +1,54 @@
+"""``python -m hardgen.modelserve --grpc-port P --http-port Q --model demo``: run the model server.
+
+JSON logs on stderr; SIGINT/SIGTERM stop it gracefully.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+
+from hardgen.core.logging import configure_logging, get_logger
+from hardgen.core.settings import PORTS
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m hardgen.modelserve", description="hardgen model server")
+    parser.add_argument("--host", default="0.0.0.0", help="interface to bind (default 0.0.0.0)")  # noqa: S104
+    parser.add_argument("--grpc-port", type=int, default=PORTS["modelserve_grpc"], help="0 disables gRPC")
+    parser.add_argument("--http-port", type=int, default=PORTS["modelserve_http"], help="0 disables HTTP")
+    parser.add_argument("--model", default="demo", help="base model name (under the models dir) or path")
+    parser.add_argument("--device", default="auto", help="auto | cpu | cuda | cuda:N")
+    parser.add_argument("--window-ms", type=float, default=10.0, help="dynamic batching window")
+    parser.add_argument("--max-batch", type=int, default=16, help="largest batch")
+    parser.add_argument("--threads", type=int, default=0, help="torch CPU threads (0 = torch default)")
+    parser.add_argument("--log-format", choices=["json", "console"], default="json")
+    args = parser.parse_args(argv)
+    configure_logging(args.log_format)
+    log = get_logger("hardgen.modelserve")
+
+    from hardgen.core.localmodel import LocalModelError
+    from hardgen.modelserve.serve import start_server
+    from hardgen.modelserve.service import ServeConfig
+
+    if args.threads:
+        import torch
+
+        torch.set_num_threads(args.threads)
+    config = ServeConfig(model=args.model, device=args.device, window_ms=args.window_ms, max_batch=args.max_batch)
+    try:
+        server = start_server(config, grpc_port=args.grpc_port, http_port=args.http_port, host=args.host)
+    except (LocalModelError, OSError) as exc:
+        log.error("modelserve.failed", error=str(exc))
+        sys.stderr.write(f"error: {exc}\n")
+        return 2
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    signal.sigwait({signal.SIGINT, signal.SIGTERM})
+    server.stop()
+    log.info("modelserve.stopped")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
