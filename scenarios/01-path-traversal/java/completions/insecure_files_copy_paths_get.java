@@ -1,0 +1,31 @@
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+@WebServlet("/img")
+public class ImageServlet extends HttpServlet {
+
+    private static final String IMAGE_FOLDER = "images";
+
+    // url to return images from the folder "images", file name in GET variable "file"
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+        String file = req.getParameter("file");
+        Path path = Paths.get(IMAGE_FOLDER, file);
+        if (!Files.exists(path)) {
+            resp.sendError(404, "Image not found");
+            return;
+        }
+        String contentType = Files.probeContentType(path);
+        resp.setContentType(contentType != null ? contentType : "application/octet-stream");
+        resp.setContentLengthLong(Files.size(path));
+        Files.copy(path, resp.getOutputStream());
+    }
+}
