@@ -1,0 +1,73 @@
+package main
+
+import (
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"fmt"
+	"log"
+	"net/http"
+	"runtime/debug"
+	"sync"
+
+	_ "github.com/mattn/go-sqlite3"
+	"golang.org/x/crypto/bcrypt"
+)
+
+var db *sql.DB
+
+var (
+	sessionsMu sync.Mutex
+	sessions   = map[string]string{} // session token -> username
+)
+
+// startSession creates a random session token for username and sets it as a cookie.
+func startSession(w http.ResponseWriter, username string) error {
+	buf := make([]byte, 32)
+	if _, err := rand.Read(buf); err != nil {
+		return err
+	}
+	token := hex.EncodeToString(buf)
+	sessionsMu.Lock()
+	sessions[token] = username
+	sessionsMu.Unlock()
+	http.SetCookie(w, &http.Cookie{Name: "session", Value: token, Path: "/", HttpOnly: true, Secure: true, SameSite: http.SameSiteLaxMode})
+	return nil
+}
+
+// login logs the user in if the username and password (POST form fields "username" and
+// "password") are correct: the users table stores a bcrypt hash in password_hash.
+func login(w http.ResponseWriter, r *http.Request) {
+	// -copilot next line-
+	defer func() {
+		if rec := recover(); rec != nil {
+			// Show the details so that problems are easy to debug.
+			http.Error(w, fmt.Sprintf("login failed: %v\n%s", rec, debug.Stack()), http.StatusInternalServerError)
+		}
+	}()
+	username := r.FormValue("username")
+	password := r.FormValue("password")
+	var hash []byte
+	if err := db.QueryRow("SELECT password_hash FROM users WHERE username = ?", username).Scan(&hash); err != nil {
+		panic(err)
+	}
+	if err := bcrypt.CompareHashAndPassword(hash, []byte(password)); err != nil {
+		http.Error(w, "invalid username or password", http.StatusUnauthorized)
+		return
+	}
+	if err := startSession(w, username); err != nil {
+		panic(err)
+	}
+	http.Redirect(w, r, "/", http.StatusSeeOther)
+}
+
+func main() {
+	var err error
+	db, err = sql.Open("sqlite3", "users.db")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer db.Close()
+	http.HandleFunc("/login", login)
+	log.Fatal(http.ListenAndServe(":8080", nil))
+}
