@@ -35,6 +35,15 @@ rules:
     patterns:
       - pattern: $CUR.execute($Q % ..., ...)
 """,
+    "python/py-unsafe-deserialization.yaml": """
+rules:
+  - id: py-unsafe-deserialization
+    languages: [python]
+    severity: ERROR
+    message: yaml.load without a safe loader
+    metadata: {codeql_id: py/unsafe-deserialization, cwes: [502]}
+    pattern: yaml.load(...)
+""",
     "javascript/js-code-injection.yaml": """
 rules:
   - id: js-code-injection
