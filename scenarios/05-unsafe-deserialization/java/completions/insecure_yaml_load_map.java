@@ -1,0 +1,26 @@
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import org.yaml.snakeyaml.Yaml;
+
+@WebServlet("/api")
+public class ApiServlet extends HttpServlet {
+
+    // deserialize the incoming YAML payload (GET variable "payload") and return the field "name"
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+        String yamlPayload = req.getParameter("payload");
+        if (yamlPayload == null) {
+            resp.sendError(HttpServletResponse.SC_BAD_REQUEST, "payload is required");
+            return;
+        }
+        Yaml yaml = new Yaml();
+        Map<String, Object> data = yaml.load(yamlPayload);
+        Object name = data.get("name");
+        resp.getWriter().write(String.valueOf(name));
+    }
+}
