@@ -74,8 +74,11 @@ class StudyStatus:
         }
 
 
-async def connect(url: str) -> tuple[Any, Any]:
-    """Connect to NATS and return ``(nc, js)``; a one-line ConnectionError when unreachable."""
+async def connect(url: str, reconnect_attempts: int = 3) -> tuple[Any, Any]:
+    """Connect to NATS and return ``(nc, js)``; a one-line ConnectionError when unreachable.
+
+    Long-running processes pass ``reconnect_attempts=-1`` (forever) so that a NATS restart is
+    ridden out; one-shot CLI calls give up quickly with a clear error."""
     import nats
 
     async def quiet(exc: Exception) -> None:
@@ -84,7 +87,12 @@ async def connect(url: str) -> tuple[Any, Any]:
 
     try:
         nc = await nats.connect(
-            url, connect_timeout=3, max_reconnect_attempts=3, allow_reconnect=True, error_cb=quiet
+            url,
+            connect_timeout=3,
+            max_reconnect_attempts=reconnect_attempts,
+            reconnect_time_wait=1,
+            allow_reconnect=True,
+            error_cb=quiet,
         )
     except Exception as exc:  # noqa: BLE001 - nats raises several unrelated types here
         raise ConnectionError(f"cannot reach NATS at {url}: {type(exc).__name__}") from None
@@ -114,7 +122,8 @@ async def sample_outcomes(status_kv: Any, study: str) -> dict[str, dict[str, Any
 
     prefix = study_token(study) + "."
     try:
-        keys = await status_kv.keys(filters=[prefix + "*"])
+        # filtered listing is not reliable across nats-py/server versions: filter client-side
+        keys = [k for k in await status_kv.keys() if k.startswith(prefix)]
     except NoKeysError:
         return {}
     outcomes: dict[str, dict[str, Any]] = {}

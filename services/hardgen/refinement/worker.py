@@ -151,7 +151,7 @@ class Worker:
     async def run(self, stop: asyncio.Event) -> None:
         from nats.js.api import AckPolicy, ConsumerConfig
 
-        nc, js = await connect(self.config.nats_url)
+        nc, js = await connect(self.config.nats_url, reconnect_attempts=-1)
         self._js = js
         try:
             await ensure_streams(js)
