@@ -185,6 +185,7 @@ class SampleState:
     def generate_task(self, step: str, template_name: str, **extra: str) -> Extracted:
         """Render a task template, send it and accept the reply: what every generate step does."""
         template = self.use_template(template_name)
+        self.use_template("request")  # the closing request inside every task template
         prompt = template.render(**(self.task.values() | extra))
         return self.accept(self.ask(step, template_name, prompt))
 
