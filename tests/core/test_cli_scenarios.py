@@ -46,3 +46,10 @@ def test_unknown_language_or_scenario_is_a_one_line_usage_error() -> None:
         assert result.stderr.count("\n") == 1 and result.stderr.startswith("error: ")
         assert "Traceback" not in result.stderr
         assert result.stdout == ""
+
+
+def test_cli_misuse_is_one_line_exit_2_without_traceback() -> None:
+    for args in (("no-such-command",), ("scenarios", "list", "--format", "xml"), ("scenarios", "show", "1")):
+        result = run(*args)
+        assert result.returncode == 2, args
+        assert result.stderr.startswith("error: ") and result.stderr.count("\n") == 1, result.stderr

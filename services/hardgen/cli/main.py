@@ -53,13 +53,26 @@ for _name in COMMAND_MODULES:
 
 
 def main() -> None:
-    """Run the CLI with console logging on stderr and one-line errors."""
+    """Run the CLI with console logging on stderr and one-line errors (exit 2 on misuse)."""
+    try:  # recent typer vendors click as typer._click; older releases use click itself
+        from typer._click import exceptions as click  # type: ignore[import-not-found]
+    except ImportError:  # pragma: no cover - depends on the installed typer
+        from click import exceptions as click  # type: ignore[no-redef]
+
     configure_logging("console")
     try:
-        app(standalone_mode=True)
-    except UsageError as exc:
-        sys.stderr.write(f"error: {exc}\n")
+        code = app(standalone_mode=False)
+    except (UsageError, click.UsageError) as exc:
+        message = exc.format_message() if isinstance(exc, click.UsageError) else str(exc)
+        sys.stderr.write("error: " + " ".join(message.split()) + "\n")
         sys.exit(EXIT_USAGE)
+    except click.Abort:  # type: ignore[attr-defined]
+        sys.stderr.write("error: aborted\n")
+        sys.exit(130)
+    except click.ClickException as exc:
+        sys.stderr.write("error: " + " ".join(exc.format_message().split()) + "\n")
+        sys.exit(exc.exit_code)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":
