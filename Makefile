@@ -34,5 +34,23 @@ bench-analytics: setup
 bench-serve: setup
 	$(PY) -m hardgen.modelserve.bench
 
+up: setup
+	$(HARDGEN) dev up
+
+down:
+	$(HARDGEN) dev down
+
+# Build the service images (needs a Docker engine; none runs on the CI machines).
+IMAGE_TAG ?= dev
+images:
+	for svc in gateway refinement scanner analytics modelserve modelserve-cpu; do \
+	  docker build -f deploy/$$svc.Dockerfile -t hardgen/$$svc:$(IMAGE_TAG) . || exit 1; \
+	done
+
+k8s-render:
+	@mkdir -p out/k8s
+	for overlay in dev gpu; do kubectl kustomize k8s/overlays/$$overlay > out/k8s/$$overlay.yaml || exit 1; done
+	@echo "rendered: out/k8s/dev.yaml out/k8s/gpu.yaml"
+
 clean:
 	rm -rf out .pytest_cache
