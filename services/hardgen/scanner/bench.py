@@ -1,0 +1,157 @@
+"""``python -m hardgen.scanner.bench`` (``make bench-scanner``): speed and agreement figures.
+
+Speed: every reference completion of the corpus, replicated to ``--files`` files (each copy gets a
+distinct trailing comment, so content hashes differ and the cold run really analyses all of
+them), scanned in ONE batch with a fresh result cache (cold), then again (warm, all from the
+cache). Prints samples/second for both, the warm/cold speed-up, and checks that the SARIF of the
+whole batch validates against the packaged schema.
+
+Agreement: precision and recall per query id against the reference completions' labels (secure
+references must have no finding at all), and every disagreement, marked when it is one of the
+:data:`ACCEPTED_EXCEPTIONS` (with the reason it is accepted).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from hardgen.core.languages import Language
+from hardgen.core.logging import configure_logging
+from hardgen.core.scenarios import ReferenceCompletion, Scenario, load_corpus
+from hardgen.scanner.cache import ResultCache
+from hardgen.scanner.engines.registry import parse_engines, select_engines
+from hardgen.scanner.sarif import to_sarif, validate
+from hardgen.scanner.scan import ScanReport, Scanner, SourceInput
+
+#: "<scenario id>/<completion file>" → why a disagreement with the label is accepted.
+ACCEPTED_EXCEPTIONS: dict[str, str] = {}
+
+_COMMENT = {Language.PYTHON: "#", Language.JAVASCRIPT: "//", Language.JAVA: "//", Language.GO: "//"}
+
+
+def reference_inputs() -> list[tuple[Scenario, ReferenceCompletion, SourceInput]]:
+    return [
+        (s, r, SourceInput(f"{s.id}/{r.file}", s.reference_path(r).read_bytes(), s.language))
+        for s in load_corpus()
+        for r in s.references
+    ]
+
+
+def replicate(refs: list[SourceInput], count: int) -> list[SourceInput]:
+    """``count`` inputs cycling over ``refs``, each copy with its own trailing comment."""
+    out = []
+    for i in range(count):
+        ref = refs[i % len(refs)]
+        assert ref.language is not None
+        tail = f"\n{_COMMENT[ref.language]} hardgen-bench variant {i}\n".encode()
+        out.append(SourceInput(f"v{i // len(refs):04d}/{ref.path}", ref.content + tail, ref.language))
+    return out
+
+
+@dataclass
+class RuleScore:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    cases: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+
+def agreement(
+    cases: list[tuple[Scenario, ReferenceCompletion, SourceInput]], report: ScanReport
+) -> tuple[dict[str, RuleScore], list[str]]:
+    """Per-rule scores and the list of disagreements (one line each)."""
+    reported: dict[str, set[str]] = defaultdict(set)
+    for f in report.findings:
+        reported[f.path].add(f.rule_id)
+    scores: dict[str, RuleScore] = defaultdict(RuleScore)
+    problems: list[str] = []
+    for _, ref, item in cases:
+        found = reported.get(item.path, set())
+        labelled = set(ref.rules)
+        for rule in labelled & found:
+            scores[rule].tp += 1
+        for rule in labelled - found:
+            scores[rule].fn += 1
+            scores[rule].cases.append(f"missed in {item.path}")
+        for rule in found - labelled:
+            scores[rule].fp += 1
+            scores[rule].cases.append(f"extra in {item.path}")
+        if ref.secure and found:
+            problems.append(f"{item.path}: secure reference flagged {sorted(found)}")
+        elif labelled - found:
+            problems.append(f"{item.path}: missed {sorted(labelled - found)} (reported {sorted(found)})")
+    for error in report.errors:
+        problems.append(f"{error.path}: {error.engine} error: {error.message}")
+    return dict(scores), problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m hardgen.scanner.bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--files", type=int, default=3000, help="files in the speed batch (default 3000)")
+    parser.add_argument("--engine", action="append", default=[], help="engines (default: the default set)")
+    parser.add_argument("--timeout", type=float, default=3600.0)
+    args = parser.parse_args(argv)
+    configure_logging("console", level="WARNING")
+    engines = select_engines(parse_engines(args.engine))
+    cases = reference_inputs()
+    print(f"engines: {', '.join(e.name for e in engines)}; corpus: {len(cases)} reference completions")
+
+    with tempfile.TemporaryDirectory(prefix="hardgen-bench-") as tmp:
+        scanner = Scanner(engines, cache=ResultCache(Path(tmp) / "cache.sqlite"))
+        accuracy = scanner.scan([c[2] for c in cases], timeout=args.timeout)
+        batch = replicate([c[2] for c in cases], args.files)
+        started = time.perf_counter()
+        cold = scanner.scan(batch, timeout=args.timeout)
+        cold_s = time.perf_counter() - started
+        started = time.perf_counter()
+        warm = scanner.scan(batch, timeout=args.timeout)
+        warm_s = time.perf_counter() - started
+    document = to_sarif(warm.findings, warm.errors)
+    validate(document)
+
+    print("\n== speed (one batch, in-process scan API) ==")
+    print(f"files: {len(batch)}  engine processes (cold): {cold.engine_runs}  cache hits (warm): {warm.cache_hits}")
+    print(f"cold: {cold_s:8.2f} s  {len(batch) / cold_s:9.1f} samples/s")
+    print(f"warm: {warm_s:8.2f} s  {len(batch) / warm_s:9.1f} samples/s")
+    print(f"warm speed-up: {cold_s / warm_s:.1f}x (target >= 20x)")
+    print(f"SARIF: {len(document['runs'][0]['results'])} results for {len(batch)} files, valid against the schema")
+
+    scores, problems = agreement(cases, accuracy)
+    print("\n== agreement with reference labels (precision / recall per query id) ==")
+    print(f"{'query id':52} {'TP':>4} {'FP':>4} {'FN':>4} {'prec':>6} {'recall':>6}")
+    for rule in sorted(scores):
+        s = scores[rule]
+        print(f"{rule:52} {s.tp:4d} {s.fp:4d} {s.fn:4d} {s.precision:6.2f} {s.recall:6.2f}")
+    total_tp = sum(s.tp for s in scores.values())
+    total_fp = sum(s.fp for s in scores.values())
+    total_fn = sum(s.fn for s in scores.values())
+    micro_p = total_tp / (total_tp + total_fp) if total_tp + total_fp else 1.0
+    micro_r = total_tp / (total_tp + total_fn) if total_tp + total_fn else 1.0
+    print(f"{'all (micro)':52} {total_tp:4d} {total_fp:4d} {total_fn:4d} {micro_p:6.2f} {micro_r:6.2f}")
+    print("\n== disagreements ==")
+    if not problems:
+        print("none: every insecure reference flagged with its labels, no secure reference flagged")
+    for line in problems:
+        key = line.split(":", 1)[0]
+        reason = ACCEPTED_EXCEPTIONS.get(key)
+        print(f"{'ACCEPTED' if reason else 'OPEN':8} {line}" + (f"  -- {reason}" if reason else ""))
+    open_problems = [p for p in problems if p.split(":", 1)[0] not in ACCEPTED_EXCEPTIONS]
+    return 1 if open_problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
