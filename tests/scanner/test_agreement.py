@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import pytest
 
 from hardgen.core.scenarios import ReferenceCompletion, Scenario, load_corpus
-from hardgen.scanner.scan import ScanReport, Scanner, SourceInput
+from hardgen.scanner.scan import Scanner, ScanReport, SourceInput
 
 
 def _cases() -> list[tuple[Scenario, ReferenceCompletion]]:

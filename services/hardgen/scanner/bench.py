@@ -27,7 +27,7 @@ from hardgen.core.scenarios import ReferenceCompletion, Scenario, load_corpus
 from hardgen.scanner.cache import ResultCache
 from hardgen.scanner.engines.registry import parse_engines, select_engines
 from hardgen.scanner.sarif import to_sarif, validate
-from hardgen.scanner.scan import ScanReport, Scanner, SourceInput
+from hardgen.scanner.scan import Scanner, ScanReport, SourceInput
 
 #: "<scenario id>/<completion file>" → why a disagreement with the label is accepted.
 ACCEPTED_EXCEPTIONS: dict[str, str] = {}
