@@ -39,12 +39,30 @@ def test_malformed_lines_are_reported_with_line_numbers_and_skipped(store: Store
     bad = [
         "{not json",
         json.dumps({"language": "cobol", "model": "A", "scenario": 1, "technique": "raw", "sample": 9, "path": "x"}),
-        json.dumps({"language": "python", "model": "A", "scenario": "one", "technique": "raw", "sample": 9,
-                    "path": "A/python/1/raw/0.py"}),
-        json.dumps({"language": "python", "model": "A", "scenario": 1, "technique": "raw", "sample": 9,
-                    "path": "missing.py"}),
-        json.dumps({"language": "python", "model": "A", "scenario": 1, "technique": "raw", "sample": 9,
-                    "path": "A/python/1/raw/0.py", "findings": [{"count": 1}]}),
+        json.dumps(
+            {
+                "language": "python",
+                "model": "A",
+                "scenario": "one",
+                "technique": "raw",
+                "sample": 9,
+                "path": "A/python/1/raw/0.py",
+            }
+        ),
+        json.dumps(
+            {"language": "python", "model": "A", "scenario": 1, "technique": "raw", "sample": 9, "path": "missing.py"}
+        ),
+        json.dumps(
+            {
+                "language": "python",
+                "model": "A",
+                "scenario": 1,
+                "technique": "raw",
+                "sample": 9,
+                "path": "A/python/1/raw/0.py",
+                "findings": [{"count": 1}],
+            }
+        ),
         json.dumps({"model": "A"}),
         "[1, 2]",
     ]
@@ -131,10 +149,22 @@ def test_labels_take_catalogue_severity(store: Store, tmp_path: Path) -> None:
     root = tmp_path / "c"
     root.mkdir()
     (root / "a.py").write_text("x = 1\n")
-    findings = [{"rule": "py/sql-injection", "count": 2}, {"cwes": ["CWE-079"]}, {"cwes": [4242]},
-                {"rule": "py/unknown-rule"}, {"cwes": [89], "count": 0}]
-    entry = {"language": "py", "model": "m", "scenario": "3", "technique": "nep+sast-repair", "sample": "a",
-             "path": "a.py", "findings": findings}
+    findings = [
+        {"rule": "py/sql-injection", "count": 2},
+        {"cwes": ["CWE-079"]},
+        {"cwes": [4242]},
+        {"rule": "py/unknown-rule"},
+        {"cwes": [89], "count": 0},
+    ]
+    entry = {
+        "language": "py",
+        "model": "m",
+        "scenario": "3",
+        "technique": "nep+sast-repair",
+        "sample": "a",
+        "path": "a.py",
+        "findings": findings,
+    }
     (root / "m.jsonl").write_text(json.dumps(entry) + "\n")
     result = import_manifest(store, root / "m.jsonl", "s")
     assert result.imported == 1 and result.findings == 5
@@ -153,8 +183,9 @@ def run_cli(*args: str, env_db: Path) -> subprocess.CompletedProcess[str]:
     import os
 
     env = dict(os.environ, HARDGEN_DB=str(env_db))
-    return subprocess.run([sys.executable, "-m", "hardgen.cli.main", *args], capture_output=True, text=True,
-                          env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "hardgen.cli.main", *args], capture_output=True, text=True, env=env, timeout=120
+    )
 
 
 def test_cli_json_is_pure_and_exit_codes(tmp_path: Path) -> None:

@@ -27,9 +27,15 @@ def test_every_table_is_computed(tables: dict[str, Table]) -> None:
 def test_prevalence(tables: dict[str, Table]) -> None:
     rows = by_key(tables["prevalence"], "language", "model", "technique")
     expected = {
-        ("python", "A", "raw"): (4, 3), ("python", "A", "nep"): (4, 0), ("python", "A", "cot"): (4, 3),
-        ("python", "B", "raw"): (4, 1), ("python", "B", "nep"): (4, 1), ("python", "B", "cot"): (4, 2),
-        ("javascript", "A", "raw"): (2, 0), ("javascript", "A", "nep"): (2, 0), ("javascript", "A", "cot"): (1, 1),
+        ("python", "A", "raw"): (4, 3),
+        ("python", "A", "nep"): (4, 0),
+        ("python", "A", "cot"): (4, 3),
+        ("python", "B", "raw"): (4, 1),
+        ("python", "B", "nep"): (4, 1),
+        ("python", "B", "cot"): (4, 2),
+        ("javascript", "A", "raw"): (2, 0),
+        ("javascript", "A", "nep"): (2, 0),
+        ("javascript", "A", "cot"): (1, 1),
     }
     assert set(rows) == set(expected)
     for key, (samples, with_cwe) in expected.items():
@@ -130,8 +136,10 @@ def test_fix_groups_sets(tables: dict[str, Table]) -> None:
 
 
 def test_introduced_mapping(tables: dict[str, Table]) -> None:
-    rows = {(r["model"], r["technique"], r["original_cwe"], r["introduced_cwe"]): r["groups"]
-            for r in tables["introduced"].records()}
+    rows = {
+        (r["model"], r["technique"], r["original_cwe"], r["introduced_cwe"]): r["groups"]
+        for r in tables["introduced"].records()
+    }
     assert rows == {
         ("A", "cot", 89, 79): 1,
         ("A", "cot", None, 79): 1,  # javascript: introduced where raw had nothing
@@ -142,10 +150,17 @@ def test_introduced_mapping(tables: dict[str, Table]) -> None:
 
 
 def test_cramers_v_and_contingency(tables: dict[str, Table]) -> None:
-    contingency = {(r["model"], r["original_cwe"], r["introduced_cwe"]): r["count"]
-                   for r in tables["cramers_v_contingency"].records()}
-    assert contingency == {("A", 89, 79): 1, ("B", 89, 79): 1, ("B", 502, 79): 1, ("all", 89, 79): 2,
-                           ("all", 502, 79): 1}
+    contingency = {
+        (r["model"], r["original_cwe"], r["introduced_cwe"]): r["count"]
+        for r in tables["cramers_v_contingency"].records()
+    }
+    assert contingency == {
+        ("A", 89, 79): 1,
+        ("B", 89, 79): 1,
+        ("B", 502, 79): 1,
+        ("all", 89, 79): 2,
+        ("all", 502, 79): 1,
+    }
     rows = by_key(tables["cramers_v"], "model")
     # one introduced CWE type only: the association is undefined (n/a), not an error
     assert rows[("all",)]["n"] == 3 and rows[("all",)]["cols"] == 1
@@ -175,8 +190,17 @@ def test_tables_are_deterministic_and_written(hand_store: Store, tmp_path) -> No
     assert all(first[n].to_csv() == second[n].to_csv() for n in first)
     written = write_tables(first, tmp_path / "out")
     names = {p.name for p in written}
-    for required in ("prevalence.csv", "improvement_severity.csv", "improvement_samples.csv", "fix_categories.csv",
-                     "introduced.csv", "cramers_v.csv", "cwe_frequency.csv", "parse_clean.csv", "tables.md"):
+    for required in (
+        "prevalence.csv",
+        "improvement_severity.csv",
+        "improvement_samples.csv",
+        "fix_categories.csv",
+        "introduced.csv",
+        "cramers_v.csv",
+        "cwe_frequency.csv",
+        "parse_clean.csv",
+        "tables.md",
+    ):
         assert required in names
     header = (tmp_path / "out" / "improvement_severity.csv").read_text().splitlines()[0]
     assert header.startswith("language,model,technique,raw,value,improvement,ci_low,ci_high,p_value")

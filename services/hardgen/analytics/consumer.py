@@ -201,5 +201,5 @@ class EventConsumer:
         self._stopping.set()
         if self._nc is not None:
             with contextlib.suppress(Exception):  # already closed
-                await self._nc.drain()
+                await self._nc.close()
         self.state.connected = False

@@ -78,8 +78,7 @@ def improvement_heatmap(table: Table) -> Figure:
         value = r["improvement"]
         if value is not None:
             matrix[rows.index((r["language"], r["model"])), techniques.index(r["technique"])] = value
-    cmap = matplotlib.colormaps["RdYlGn"].copy()
-    cmap.set_bad("#d0d0d0")
+    cmap = matplotlib.colormaps["RdYlGn"].with_extremes(bad="#d0d0d0")
     image = ax.imshow(np.ma.masked_invalid(matrix), cmap=cmap, vmin=-100, vmax=100, aspect="auto")
     for (i, j), value in np.ndenumerate(matrix):
         ax.text(j, i, "n/a" if math.isnan(value) else f"{value:.0f}", ha="center", va="center", fontsize=8)

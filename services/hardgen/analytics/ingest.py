@@ -139,7 +139,7 @@ def replace_findings(
         "INSERT INTO scans (sample_id, study, engines, rule_pack_version, errors) VALUES (?, ?, ?, ?, ?) "
         "ON CONFLICT (sample_id) DO UPDATE SET engines = excluded.engines, "
         "rule_pack_version = excluded.rule_pack_version, errors = excluded.errors, "
-        "received_at = current_timestamp",
+        "received_at = now()",
         [sample_id, study, list(engines), rule_pack_version, errors],
     )
     con.execute(

@@ -13,7 +13,6 @@ from fastapi import FastAPI, HTTPException, Query
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 
 from hardgen import __version__
-from hardgen.analytics.report import build_report
 from hardgen.analytics.store import Store
 from hardgen.analytics.table import FORMATS
 from hardgen.analytics.tables import UnknownStudyError, UnknownTableError, compute_tables, require_study
@@ -141,6 +140,8 @@ def create_app(store: Store, consumer_state: dict[str, Any] | None = None) -> Fa
 
     @app.get("/v1/studies/{study}/report", response_class=HTMLResponse)
     def report(study: str) -> HTMLResponse:
+        from hardgen.analytics.report import build_report  # matplotlib: loaded on first report only
+
         try:
             page, _ = build_report(store, study)
         except UnknownStudyError as exc:
