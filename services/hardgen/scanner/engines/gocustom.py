@@ -105,6 +105,9 @@ _HASH_PACKAGES = frozenset({"md5", "sha1", "sha256", "sha512"})
 _HASH_SUM = re.compile(r"^Sum(224|256|384|512|512_224|512_256)?$")
 _HASH_NEW = re.compile(r"^New(224|384|512_224|512_256)?$")
 _DECODER_PACKAGES = frozenset({"gob", "yaml", "json", "xml"})
+_BRANCHES = frozenset(
+    {"if_statement", "for_statement", "expression_switch_statement", "type_switch_statement", "select_statement"}
+)
 _GENERIC = re.compile(r"^\*?((map\[[^\]]*\]|\[\])*)(interface\{\}|any)$")
 
 
@@ -269,7 +272,11 @@ class _FunctionScan:
             found |= self.taint_of(arg)
         fn = call.child_by_field_name("function")
         if fn is not None and fn.type == "selector_expression":
-            found |= self.taint_of(fn.child_by_field_name("operand"))
+            operand = fn.child_by_field_name("operand")
+            if operand is not None and operand.type == "identifier" and _text(operand) in self.requests:
+                found |= self.taint_of(fn)  # a request accessor such as r.FormValue
+            else:
+                found |= self.taint_of(operand)  # the receiver (a method's name says nothing)
         if qual is None:
             return found
         pkg, member = qual
@@ -329,10 +336,23 @@ class _FunctionScan:
             if lhs.type != "identifier" or _text(lhs) == "_":
                 continue
             name = _text(lhs)
-            if operator in (":=", "="):
+            if operator == ":=" or (operator == "=" and not self._conditional(node)):
                 self.taint[name] = found
             else:
                 self.taint[name] = self.taint.get(name, set()) | found
+
+    def _conditional(self, node: Any) -> bool:
+        """True for a statement inside a branch or loop body of the function.
+
+        A reassignment there may not run, so it adds taint but never removes it: sanitising a
+        value in one ``if`` branch does not make it clean after the branch.
+        """
+        parent = node.parent
+        while parent is not None and parent != self.unit:
+            if parent.type in _BRANCHES:
+                return True
+            parent = parent.parent
+        return False
 
     def _special_call_assign(self, left: list[Any], call: Any) -> bool:
         """Assignments from calls whose results need more than "taint of the arguments".
@@ -350,6 +370,7 @@ class _FunctionScan:
             # file, header, err := r.FormFile("f"): content is request data; header.Filename is the name
             self.taint[names[0]] = {BODY}
             self.taint[names[1]] = {HEADER}
+            self.taint.pop("_", None)
             return True
         if pkg in _DECODER_PACKAGES and member == "NewDecoder" and names:
             args = _args(call)
