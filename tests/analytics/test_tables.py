@@ -227,3 +227,13 @@ def test_empty_study_has_empty_tables(store: Store) -> None:
     tables = compute_tables(store, "empty", replicates=10)
     assert all(not t.rows or t.name == "cramers_v" for t in tables.values())
     assert all(math.isnan(r[-1]) for r in tables["cramers_v"].rows)
+
+
+def test_bench_runs_on_a_small_grid(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from hardgen.analytics import bench
+
+    assert bench.main(["--samples-per-cell", "1"]) == 0
+    timings = json.loads(capsys.readouterr().out.splitlines()[0])
+    assert timings["samples"] == timings["imported"] == 1000
