@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "dev",
     "corpus",
     "analyze",
+    "model",
 ]
 
 app = typer.Typer(

@@ -47,7 +47,7 @@ SIZES: dict[str, ModelSize] = {
     "tiny": ModelSize(n_layer=2, n_embd=64, n_head=2, n_positions=512, vocab_size=384, epochs=4,
                       batch_size=4, learning_rate=3e-3),
     # the demo model: ~4-5M parameters, memorises the corpus in a few minutes on 2 cores
-    "demo": ModelSize(n_layer=4, n_embd=256, n_head=4, n_positions=1024, vocab_size=2048, epochs=24,
+    "demo": ModelSize(n_layer=4, n_embd=256, n_head=4, n_positions=1536, vocab_size=4096, epochs=12,
                       batch_size=8, learning_rate=2e-3),
 }
 
@@ -79,11 +79,15 @@ def build_model(
     threads: int | None = None,
     on_step: Callable[[int, float, float], None] | None = None,
     extra_manifest: dict[str, Any] | None = None,
+    loss_on_prompt: bool = True,
+    learning_rate: float | None = None,
+    eval_limit: int | None = 64,
 ) -> dict[str, Any]:
     """Train a byte-level BPE tokenizer and a GPT-2 from scratch on ``texts``; save both to ``out_dir``.
 
     ``texts`` are whole documents or :class:`Example` (prompt, completion) pairs; the loss covers
-    every token (the demo model should continue any prefix of the corpus). Deterministic for a seed
+    every token unless ``loss_on_prompt`` is false (then only completions: the demo model answers
+    prompts, it need not learn to write them). Deterministic for a seed
     and thread count. Writes ``hardgen_model.json`` (shape, parameters, steps, losses, corpus hash,
     weights fingerprint) and returns it.
     """
@@ -118,7 +122,7 @@ def build_model(
         pad_token_id=tokenizer.eos_token_id,
     )
     model = GPT2LMHeadModel(config)
-    data = encode_examples(tokenizer, examples, shape.n_positions, loss_on_prompt=True)
+    data = encode_examples(tokenizer, examples, shape.n_positions, loss_on_prompt=loss_on_prompt)
     n_tokens = sum(len(d.input_ids) for d in data)
     if steps is None:
         per_epoch = max(1, -(-len(data) // shape.batch_size))
@@ -126,13 +130,13 @@ def build_model(
     cfg = TrainConfig(
         steps=steps,
         batch_size=shape.batch_size,
-        learning_rate=shape.learning_rate,
+        learning_rate=learning_rate or shape.learning_rate,
         seed=seed,
         warmup_steps=min(20, max(1, steps // 10)),
     )
-    initial = mean_loss(model, data, tokenizer.pad_token_id)
+    initial = mean_loss(model, data, tokenizer.pad_token_id, limit=eval_limit)
     losses = train(model, data, cfg, pad_id=tokenizer.pad_token_id, on_step=on_step)
-    final = mean_loss(model, data, tokenizer.pad_token_id)
+    final = mean_loss(model, data, tokenizer.pad_token_id, limit=eval_limit)
     elapsed = time.monotonic() - started
 
     model.generation_config.pad_token_id = tokenizer.eos_token_id
@@ -151,6 +155,7 @@ def build_model(
         "batch_size": cfg.batch_size,
         "learning_rate": cfg.learning_rate,
         "seed": seed,
+        "loss_on_prompt": loss_on_prompt,
         "threads": torch.get_num_threads(),
         "initial_loss": initial,
         "final_loss": final,
@@ -171,3 +176,52 @@ def default_threads() -> int:
     """Training threads: ``HARDGEN_TRAIN_THREADS`` or every core torch sees."""
     env = os.environ.get("HARDGEN_TRAIN_THREADS")
     return int(env) if env else 0
+
+
+def demo_examples(root: Path | None = None) -> list[Example]:
+    """Each scenario's raw prompt followed by each of its references, insecure and secure alike."""
+    from hardgen.core.scenarios import load_corpus
+    from hardgen.modelserve.prompts import completion_text, raw_prompt
+
+    out = []
+    for scenario in load_corpus(root):
+        prompt = raw_prompt(scenario)
+        for ref in scenario.references:
+            out.append(Example(prompt, completion_text(scenario, scenario.reference_code(ref))))
+    return out
+
+
+def demo_dir() -> Path:
+    from hardgen.core.settings import models_dir
+
+    return models_dir() / "demo"
+
+
+def build_demo(
+    *,
+    force: bool = False,
+    out_dir: Path | None = None,
+    epochs: int | None = None,
+    steps: int | None = None,
+    seed: int = 42,
+    on_step: Callable[[int, float, float], None] | None = None,
+) -> dict[str, Any]:
+    """Build the demo model under ``models_dir()/demo`` (reused when present unless ``force``)."""
+    out = out_dir or demo_dir()
+    manifest_path = out / MANIFEST
+    if manifest_path.is_file() and not force:
+        return dict(json.loads(manifest_path.read_text(encoding="utf-8")), reused=True)
+    examples = demo_examples()
+    if not examples:
+        raise ValueError("the scenario corpus has no reference completions to train on")
+    tmp = out.with_name(out.name + ".building")
+    import shutil
+
+    shutil.rmtree(tmp, ignore_errors=True)
+    manifest = build_model(tmp, examples, size="demo", epochs=epochs, steps=steps, seed=seed, name="demo",
+                           loss_on_prompt=False,
+                           threads=default_threads() or None, on_step=on_step,
+                           extra_manifest={"note": "demonstrates the pipeline; not a finding about real LLMs"})
+    shutil.rmtree(out, ignore_errors=True)
+    tmp.rename(out)
+    return manifest

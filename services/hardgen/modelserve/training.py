@@ -66,21 +66,37 @@ def encode_examples(
     return out
 
 
-def batch_order(n_examples: int, steps: int, batch_size: int, seed: int) -> list[list[int]]:
+def batch_order(
+    n_examples: int, steps: int, batch_size: int, seed: int, lengths: Sequence[int] | None = None
+) -> list[list[int]]:
     """Indices of each step's batch: epoch-wise shuffles from ``seed``, so a resumed run sees the
-    same batches as an uninterrupted one."""
+    same batches as an uninterrupted one.
+
+    With ``lengths``, each epoch's shuffle is cut into pools of 8 batches whose members are grouped
+    by length before batching (then the batches are shuffled): rows of a batch have similar
+    lengths, so little compute goes to padding, and the order stays random across the epoch.
+    """
     rng = random.Random(seed)  # noqa: S311 - reproducible shuffling, not security
     batch_size = max(1, min(batch_size, n_examples))
-    order: list[int] = []
     batches: list[list[int]] = []
+    carry: list[int] = []
     while len(batches) < steps:
-        if len(order) < batch_size:
-            epoch = list(range(n_examples))
-            rng.shuffle(epoch)
-            order.extend(epoch)
-        batches.append(order[:batch_size])
-        del order[:batch_size]
-    return batches
+        epoch = list(range(n_examples))
+        rng.shuffle(epoch)
+        epoch = carry + epoch
+        usable = len(epoch) - len(epoch) % batch_size
+        epoch, carry = epoch[:usable], epoch[usable:]
+        epoch_batches: list[list[int]] = []
+        pool = batch_size * 8
+        for start in range(0, len(epoch), pool):
+            chunk = epoch[start : start + pool]
+            if lengths is not None:
+                chunk.sort(key=lambda i: lengths[i])
+            epoch_batches += [chunk[i : i + batch_size] for i in range(0, len(chunk), batch_size)]
+        if lengths is not None:
+            rng.shuffle(epoch_batches)
+        batches += epoch_batches
+    return batches[:steps]
 
 
 def collate(rows: Sequence[Encoded], pad_id: int) -> dict[str, Any]:
@@ -139,7 +155,7 @@ def train(
         raise ValueError("no training examples")
     torch.manual_seed(cfg.seed + start_step)
     optimizer = optimizer or make_optimizer(model, cfg)
-    order = batch_order(len(data), cfg.steps, cfg.batch_size, cfg.seed)
+    order = batch_order(len(data), cfg.steps, cfg.batch_size, cfg.seed, [len(d.input_ids) for d in data])
     model.train()
     losses: list[float] = []
     trainable = [p for p in model.parameters() if p.requires_grad]
@@ -168,9 +184,19 @@ def train(
     return losses
 
 
-def mean_loss(model: Any, data: Sequence[Encoded], pad_id: int, batch_size: int = 8) -> float:
-    """Token-weighted mean loss over ``data`` (no gradient): the before/after figure of a fine-tune."""
+def mean_loss(
+    model: Any, data: Sequence[Encoded], pad_id: int, batch_size: int = 8, limit: int | None = None
+) -> float:
+    """Token-weighted mean loss over ``data`` (no gradient): the before/after figure of a fine-tune.
+
+    ``limit`` evaluates an evenly spread subset (a large corpus on CPU: the figure, not the cost).
+    """
     import torch
+
+    if limit is not None and len(data) > limit:
+        stride = len(data) / limit
+        data = [data[int(i * stride)] for i in range(limit)]
+    data = sorted(data, key=lambda d: len(d.input_ids))
 
     model.eval()
     total, count = 0.0, 0
