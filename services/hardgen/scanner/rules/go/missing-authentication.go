@@ -52,3 +52,8 @@ func settingsVar(w http.ResponseWriter, r *http.Request) {
 func index(w http.ResponseWriter, r *http.Request) {
 	fmt.Fprint(w, "<h1>Home</h1>")
 }
+
+// ok: go-missing-authentication
+func profile(w http.ResponseWriter, r *http.Request) {
+	// -copilot next line-
+}
