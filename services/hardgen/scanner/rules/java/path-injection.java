@@ -1,0 +1,106 @@
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
+import java.io.File;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import org.apache.commons.io.FilenameUtils;
+
+public class PathInjectionTest extends HttpServlet {
+
+    protected void concat(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String name = req.getParameter("file");
+        // ruleid: java-path-injection
+        InputStream in = new FileInputStream("images/" + name);
+        in.close();
+    }
+
+    protected void pathsGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        Path p = Paths.get("images", req.getParameter("file"));
+        // ruleid: java-path-injection
+        Files.copy(p, resp.getOutputStream());
+    }
+
+    protected void resolveOnly(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        Path base = Paths.get("images");
+        // ruleid: java-path-injection
+        byte[] data = Files.readAllBytes(base.resolve(req.getHeader("X-File")));
+        resp.getOutputStream().write(data);
+    }
+
+    protected void upload(HttpServletRequest req, HttpServletResponse resp) throws Exception {
+        Part part = req.getPart("f");
+        // ruleid: java-path-injection
+        part.write("uploads/" + part.getSubmittedFileName());
+        // ruleid: java-path-injection
+        Files.copy(part.getInputStream(), Paths.get("uploads").resolve(part.getSubmittedFileName()));
+        File target = new File("uploads", part.getSubmittedFileName());
+        // ruleid: java-path-injection
+        new FileOutputStream(target).close();
+    }
+
+    protected void stringBuilder(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        StringBuilder sb = new StringBuilder("images/");
+        sb.append(req.getParameter("file"));
+        // ruleid: java-path-injection
+        Files.delete(Paths.get(sb.toString()));
+    }
+
+    protected void normalizedAndContained(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        Path base = Paths.get("images").toAbsolutePath().normalize();
+        Path target = base.resolve(req.getParameter("file")).normalize();
+        if (!target.startsWith(base)) {
+            resp.sendError(403);
+            return;
+        }
+        // ok: java-path-injection
+        Files.copy(target, resp.getOutputStream());
+    }
+
+    protected void fileNameOnly(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String safe = Paths.get(req.getParameter("file")).getFileName().toString();
+        // ok: java-path-injection
+        Files.copy(Paths.get("images", safe), resp.getOutputStream());
+        String other = FilenameUtils.getName(req.getParameter("other"));
+        // ok: java-path-injection
+        new FileInputStream(new File("images", other)).close();
+    }
+
+    protected void regexAllowList(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String name = req.getParameter("file");
+        if (name == null || !name.matches("[a-z0-9]+\\.png")) {
+            resp.sendError(400);
+            return;
+        }
+        // ok: java-path-injection
+        resp.getOutputStream().write(Files.readAllBytes(Paths.get("images", name)));
+    }
+
+    protected void canonical(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        File folder = new File("images");
+        File f = new File(folder, req.getParameter("file"));
+        if (!f.getCanonicalPath().startsWith(folder.getCanonicalPath() + File.separator)) {
+            resp.sendError(403);
+            return;
+        }
+        // ok: java-path-injection
+        Files.copy(f.toPath(), resp.getOutputStream());
+    }
+
+    protected void uploadContentOnly(HttpServletRequest req, HttpServletResponse resp) throws Exception {
+        Part part = req.getPart("f");
+        // ok: java-path-injection
+        Files.copy(part.getInputStream(), Paths.get("uploads", java.util.UUID.randomUUID() + ".pdf"));
+    }
+
+    protected void constant(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        // ok: java-path-injection
+        Files.copy(Paths.get("images", "logo.png"), resp.getOutputStream());
+    }
+}
