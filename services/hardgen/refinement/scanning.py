@@ -8,6 +8,7 @@ another service; this module only speaks its proto (``hardgen.v1.scanner``), thr
 
 from __future__ import annotations
 
+import os
 from typing import Any, Protocol
 
 from hardgen.core.languages import Language
@@ -48,7 +49,9 @@ class GrpcScanner:
     def __init__(self, address: str, timeout: float = 120.0, engines: list[str] | None = None) -> None:
         self.address = address
         self.timeout = timeout
-        self.engines = engines or []
+        if engines is None:  # HARDGEN_SCAN_ENGINES="semgrep,gocustom"; empty = the scanner's default
+            engines = [e.strip() for e in os.environ.get("HARDGEN_SCAN_ENGINES", "").split(",") if e.strip()]
+        self.engines = engines
         self._client: Any = None
 
     def _scanner(self) -> Any:
