@@ -1,0 +1,50 @@
+const express = require('express');
+const mysql = require('mysql');
+const jwt = require('jsonwebtoken');
+const session = require('express-session');
+
+const app = express();
+
+const MOD_PASSWORD = 'm0d3r4t0r#2024';
+
+// ruleid: js-hardcoded-credentials
+const connection = mysql.createConnection({ host: 'localhost', user: 'root', password: 'r00tpassw0rd' });
+// ok: js-hardcoded-credentials
+const pool = mysql.createPool({ host: 'localhost', user: 'app', password: process.env.DB_PASSWORD });
+
+// ruleid: js-hardcoded-credentials
+app.use(session({ secret: 'keyboard cat', resave: false, saveUninitialized: false }));
+// ok: js-hardcoded-credentials
+app.use(session({ secret: process.env.SESSION_SECRET, resave: false, saveUninitialized: false }));
+
+app.get('/check_mod', (req, res) => {
+  const { username, password } = req.query;
+  // ruleid: js-hardcoded-credentials
+  if (username === 'admin' && password === 'Adm1nPass!') {
+    return res.send('true');
+  }
+  // ruleid: js-hardcoded-credentials
+  res.send(String(password === MOD_PASSWORD));
+});
+
+app.get('/token', (req, res) => {
+  // ruleid: js-hardcoded-credentials
+  const claims = jwt.verify(req.query.token, 'secretkey');
+  // ok: js-hardcoded-credentials
+  const verified = jwt.verify(req.query.token, process.env.JWT_SECRET);
+  res.json({ claims, verified });
+});
+
+app.get('/ok', (req, res) => {
+  const password = req.query.password;
+  // ok: js-hardcoded-credentials
+  if (password === '') {
+    return res.status(400).send('empty');
+  }
+  // ok: js-hardcoded-credentials
+  if (req.query.role === 'moderator') {
+    return res.send('role');
+  }
+  // ok: js-hardcoded-credentials
+  res.send(String(password === process.env.MOD_PASSWORD));
+});
