@@ -213,3 +213,54 @@ def test_cli_json_is_pure_and_exit_codes(tmp_path: Path) -> None:
     assert nofile.returncode == 2 and "manifest not found" in nofile.stderr
     studies = run_cli("analyze", "studies", "--format", "json", env_db=db)
     assert json.loads(studies.stdout)[0]["samples"] == 29
+
+
+def test_scan_through_the_scanner_grpc_service(store: Store, hand_manifest: Path) -> None:
+    """--scan against a real gRPC server on loopback (a stand-in Scanner that flags every python file)."""
+    from concurrent import futures
+
+    import grpc
+
+    from hardgen.analytics.scanning import grpc_scan_function
+    from hardgen.v1 import common_pb2, scanner_pb2, scanner_pb2_grpc
+    from tests.helpers import free_port
+
+    received: list[str] = []
+
+    class FakeScanner(scanner_pb2_grpc.ScannerServicer):
+        def Scan(self, request, context):  # noqa: N802
+            received.extend(f.path for f in request.files)
+            findings = [
+                common_pb2.Finding(
+                    rule_id="py/sql-injection", cwes=[89], severity=0.0, path=f.path, start_line=2, engine="semgrep"
+                )
+                for f in request.files
+                if f.language == "python"
+            ]
+            return scanner_pb2.ScanResponse(findings=findings, files_scanned=len(request.files))
+
+    port = free_port()
+    server = grpc.server(futures.ThreadPoolExecutor(max_workers=2))
+    scanner_pb2_grpc.add_ScannerServicer_to_server(FakeScanner(), server)
+    server.add_insecure_port(f"127.0.0.1:{port}")
+    server.start()
+    try:
+        result = import_manifest(
+            store, hand_manifest, "hand", mode="scan", scan=grpc_scan_function(f"127.0.0.1:{port}", timeout=30)
+        )
+    finally:
+        server.stop(None)
+    assert len(received) == 29 and result.findings == 24
+    # severity 0 from the scanner → the catalogue's value for the query
+    assert store.query("SELECT DISTINCT severity, engine, start_line FROM findings") == [(8.8, "semgrep", 2)]
+
+
+def test_scan_with_unreachable_scanner_imports_nothing(store: Store, hand_manifest: Path) -> None:
+    from hardgen.analytics.scanning import ScannerUnavailableError, grpc_scan_function
+    from tests.helpers import free_port
+
+    with pytest.raises(ScannerUnavailableError):
+        import_manifest(
+            store, hand_manifest, "hand", mode="scan", scan=grpc_scan_function(f"127.0.0.1:{free_port()}", timeout=3)
+        )
+    assert counts(store) == (0, 0, 0)

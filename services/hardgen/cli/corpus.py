@@ -31,16 +31,16 @@ def import_corpus(
 ) -> None:
     """Import MANIFEST into STUDY. Malformed lines are reported and skipped (exit 1); the valid
     lines commit together; importing the same file again changes nothing."""
-    from hardgen.analytics.corpus import ImportError_, import_manifest
-    from hardgen.analytics.scanning import ScannerUnavailableError, grpc_scan_function, local_scan_function
-    from hardgen.analytics.store import Store
-
     if scan and labels:
         fail("choose one of --scan and --labels")
     if not study.strip():
         fail("--study must not be empty")
     if not manifest.is_file():
         fail(f"manifest not found: {manifest}")
+    from hardgen.analytics.corpus import ImportError_, import_manifest
+    from hardgen.analytics.scanning import ScannerUnavailableError, grpc_scan_function, local_scan_function
+    from hardgen.analytics.store import Store
+
     try:
         scan_function = None
         if scan:
