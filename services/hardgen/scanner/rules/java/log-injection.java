@@ -17,6 +17,8 @@ public class LogInjectionTest extends HttpServlet {
         LOGGER.log(Level.WARNING, "bad header " + req.getHeader("X-Id"));
         // ruleid: java-log-injection
         SLF.info("user {}", user);
+        // ruleid: java-log-injection
+        log.warn("lombok logger " + user);
         // ok: java-log-injection
         LOGGER.info("Login attempt for " + user.replaceAll("[\r\n]", "_"));
         // ok: java-log-injection
