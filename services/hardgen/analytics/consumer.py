@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from google.protobuf.message import DecodeError
@@ -36,10 +36,14 @@ class ConsumerState:
     processed: int = 0
     rejected: int = 0
     last_error: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"nats_connected": self.connected, "events_processed": self.processed, "events_rejected": self.rejected}
+        return {
+            "nats_connected": self.connected,
+            "events_processed": self.processed,
+            "events_rejected": self.rejected,
+            "last_error": self.last_error,
+        }
 
 
 def apply_sample_generated(con: Any, event: events_pb2.SampleGenerated) -> None:
@@ -156,6 +160,8 @@ class EventConsumer:
             except TimeoutError:
                 continue
             except Exception as exc:  # noqa: BLE001 - connection trouble: keep trying until stopped
+                if self._stopping.is_set():
+                    break
                 self.state.last_error = str(exc)
                 log.warning("analytics.consumer.fetch_failed", error=str(exc))
                 await asyncio.sleep(0.5)
