@@ -3,12 +3,14 @@ subprocess with a one-rule pack, and a tiny local model with a LoRA adapter."""
 
 from __future__ import annotations
 
+import atexit
 import os
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -51,23 +53,37 @@ def api(fake_api: FakeAPI) -> FakeAPI:
     return fake_api
 
 
-@pytest.fixture(scope="session")
-def scanner_address(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The real scanner service (``python -m hardgen.scanner``) on loopback with a one-rule pack."""
-    rules = tmp_path_factory.mktemp("refinement-rules")
-    (rules / "python").mkdir()
+_SCANNER: dict[str, Any] = {}
+
+
+def _stop_scanner() -> None:
+    proc = _SCANNER.pop("proc", None)
+    if proc is not None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def start_scanner(base: Path) -> str:
+    """Start the scanner once per test process (refinement and gateway tests share it, and with it
+    its result cache: Semgrep takes seconds per new program on a busy machine)."""
+    if "address" in _SCANNER:
+        return str(_SCANNER["address"])
+    rules = base / "refinement-rules"
+    (rules / "python").mkdir(parents=True, exist_ok=True)
     (rules / "python" / "py-path-injection.yaml").write_text(PATH_RULE.lstrip(), encoding="utf-8")
     port = free_port()
-    env = os.environ | {
-        "HARDGEN_RULES": str(rules),
-        "HARDGEN_DATA": str(tmp_path_factory.mktemp("scanner-data")),
-    }
+    env = os.environ | {"HARDGEN_RULES": str(rules), "HARDGEN_DATA": str(base / "scanner-data")}
     proc = subprocess.Popen(
         [sys.executable, "-m", "hardgen.scanner", "--host", "127.0.0.1", "--grpc-port", str(port), "--http-port", "0"],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+    _SCANNER["proc"] = proc
+    atexit.register(_stop_scanner)
     address = f"127.0.0.1:{port}"
     from hardgen.refinement.scanning import GrpcScanner
 
@@ -75,15 +91,17 @@ def scanner_address(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     deadline = time.monotonic() + 60
     while not probe.healthy():
         if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
+            _stop_scanner()
             raise RuntimeError("scanner service did not start")
         time.sleep(0.2)
-    yield address
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    _SCANNER["address"] = address
+    return address
+
+
+@pytest.fixture(scope="session")
+def scanner_address(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The real scanner service (``python -m hardgen.scanner``) on loopback with a one-rule pack."""
+    return start_scanner(tmp_path_factory.getbasetemp())
 
 
 @pytest.fixture(scope="session")

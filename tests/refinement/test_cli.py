@@ -75,7 +75,8 @@ def test_generate_every_strategy_against_openai_compatible_server(
 def test_replay_reproduces_a_recorded_run_offline(strategy: str, scanner_address: str, tmp_path: Path) -> None:
     manifest = tmp_path / "recorded.jsonl"
     scanner = scanner_address if "sast-repair" in strategy else "none"
-    common = f"-s 1 -l python -S {strategy} -n 2 --scanner {scanner}".split()
+    n = 1 if "sast-repair" in strategy else 2  # sample 1 would be a new program to scan (seconds)
+    common = f"-s 1 -l python -S {strategy} -n {n} --scanner {scanner}".split()
     recorded = generate_json("-m", "mock/references", "--record", str(manifest), *common)
     replayed = generate_json("-m", f"replay/{manifest}", *common)
     assert [s["code"] for s in replayed] == [s["code"] for s in recorded]

@@ -1,0 +1,78 @@
+"""Gateway fixtures: the real refinement gRPC service (in this process) and the real scanner
+(a subprocess), with the gateway served by uvicorn on a loopback port."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.helpers import free_port
+from tests.refinement.conftest import _fast_retries, api, fake_api, scanner_address, tiny_adapter  # noqa: F401
+
+
+@pytest.fixture(scope="session")
+def refinement_address(scanner_address: str) -> Iterator[str]:  # noqa: F811
+    from hardgen.refinement.scanning import GrpcScanner
+    from hardgen.refinement.server import build_server
+    from hardgen.refinement.service import RefinementService
+
+    service = RefinementService(GrpcScanner(scanner_address, engines=["semgrep"]))
+    server, port = build_server(service, "127.0.0.1:0")
+    server.start()
+    yield f"127.0.0.1:{port}"
+    server.stop(grace=None)
+
+
+@dataclass
+class Gateway:
+    url: str
+    app: Any
+
+
+def serve(app: Any) -> tuple[str, Any, threading.Thread]:
+    import uvicorn
+
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline:
+            raise RuntimeError("gateway did not start")
+        time.sleep(0.05)
+    return url, server, thread
+
+
+@pytest.fixture(scope="session")
+def gateway(refinement_address: str, scanner_address: str) -> Iterator[Gateway]:  # noqa: F811
+    from hardgen.gateway.app import create_app
+    from hardgen.gateway.settings import GatewaySettings
+
+    settings = GatewaySettings(
+        refinement_address=refinement_address,
+        scanner_address=scanner_address,
+        max_n=5,
+        max_prompt_chars=200,
+        max_concurrent_per_caller=2,
+        generation_timeout_s=120.0,
+        scan_timeout_s=60.0,
+    )
+    app = create_app(settings)
+    url, server, thread = serve(app)
+    yield Gateway(url, app)
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture()
+def http(gateway: Gateway) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=gateway.url, timeout=120.0) as client:
+        yield client

@@ -1,0 +1,255 @@
+"""The public API over real HTTP: every strategy against replay, the tiny hf model and an
+OpenAI-compatible loopback server; validation, limits and upstream failures as JSON errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from hardgen.core.scenarios import get_scenario
+from hardgen.refinement.scanning import GrpcScanner
+from hardgen.refinement.service import GenerateSpec, RefinementService
+from tests.gateway.conftest import Gateway
+from tests.helpers import free_port
+from tests.refinement.fakeapi import FakeAPI, chat_responder
+
+STRATEGIES = ["raw", "nep", "cot", "mp", "ft", "sast-repair", "mp+ft", "cot+sast-repair"]
+SCENARIO = get_scenario(1, "python")
+INSECURE = SCENARIO.reference_code(SCENARIO.insecure[0])
+SECURE = SCENARIO.reference_code(SCENARIO.secure[0])
+
+
+def body(**fields: Any) -> dict[str, Any]:
+    return {"scenario": 1, "language": "python", "model": "mock/references", "strategy": "raw"} | fields
+
+
+def assert_error(response: httpx.Response, status: int, code: str, contains: str = "") -> None:
+    assert response.status_code == status, response.text
+    error = response.json()["error"]
+    assert error["code"] == code and contains in error["message"]
+    assert error["request_id"] and error["request_id"] == response.headers["x-request-id"]
+
+
+@pytest.mark.parametrize("strategy", STRATEGIES)
+def test_generations_replay_every_strategy(
+    strategy: str, http: httpx.Client, tmp_path: Path, scanner_address: str
+) -> None:
+    manifest = tmp_path / "run.jsonl"
+    recorded = RefinementService(GrpcScanner(scanner_address, engines=["semgrep"])).generate(
+        GenerateSpec(
+            language="python",
+            model="mock/references",
+            strategy=strategy,
+            scenario=1,
+            n=2,
+            options={"nep_source": "reference"},
+        )
+    )
+    manifest.write_text("".join(json.dumps(s.to_dict()) + "\n" for s in recorded))
+    response = http.post(
+        "/v1/generations",
+        json=body(model=f"replay/{manifest}", strategy=strategy, n=2, options={"nep_source": "reference"}),
+    )
+    assert response.status_code == 200, response.text
+    samples = response.json()["samples"]
+    assert [s["code"] for s in samples] == [s.code for s in recorded]
+    assert all(s["error"] == "" and s["parses"] for s in samples)
+    assert [p["step"] for p in samples[0]["prompts"]] == [p.step for p in recorded[0].prompts]
+
+
+@pytest.mark.parametrize("strategy", STRATEGIES)
+def test_generations_tiny_hf_model_every_strategy(
+    strategy: str, http: httpx.Client, tiny_model_dir: Path, tiny_adapter: Path
+) -> None:
+    options = {"repair_rounds": "1", "nep_source": "reference"} | (
+        {"adapter": str(tiny_adapter)} if "ft" in strategy else {}
+    )
+    response = http.post(
+        "/v1/generations",
+        json=body(model=f"hf/{tiny_model_dir}", strategy=strategy, max_new_tokens=6, options=options),
+    )
+    assert response.status_code == 200, response.text
+    (sample,) = response.json()["samples"]
+    assert sample["error"] == "" and sample["stats"]["backend"] == "hf" and sample["stats"]["completion_tokens"] > 0
+
+
+@pytest.mark.parametrize("strategy", STRATEGIES)
+def test_generations_openai_compatible_every_strategy(
+    strategy: str, http: httpx.Client, api: FakeAPI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("OPENAI_BASE_URL", api.url + "/v1")  # the refinement service's configuration
+
+    def answer(prompt: str) -> str:
+        if "maximises the security" in prompt:
+            return "Validate every input."
+        hardened = any(w in prompt for w in ("step by step", "Do not generate", "weaknesses", "Validate every"))
+        return f"```python\n{SECURE if hardened else INSECURE}```"
+
+    api.responder = chat_responder(answer)
+    options = {"ft_model": "ft:gpt-4.1:hardgen::x"} if "ft" in strategy else {}
+    scan = strategy in ("raw", "cot+sast-repair")
+    response = http.post(
+        "/v1/generations", json=body(model="openai/gpt-4.1", strategy=strategy, scan=scan, options=options)
+    )
+    assert response.status_code == 200, response.text
+    (sample,) = response.json()["samples"]
+    assert sample["error"] == "" and sample["parses"] and sample["strategy"] == strategy
+    assert sample["scanned"] is (scan or "sast-repair" in strategy)
+    if scan:
+        expected = ["py/path-injection"] if strategy == "raw" else []
+        assert [f["rule_id"] for f in sample["findings"]] == expected
+
+
+def test_free_form_prompt(http: httpx.Client) -> None:
+    response = http.post(
+        "/v1/generations", json={"prompt": "Write hello world.", "language": "go", "model": "mock/secure"}
+    )
+    assert response.status_code == 200
+    (sample,) = response.json()["samples"]
+    assert sample["scenario"] == 0 and "Task: Write hello world." in sample["prompts"][0]["text"]
+
+
+@pytest.mark.parametrize(
+    ("payload", "status", "code", "contains"),
+    [
+        ({"language": "python", "model": "mock/references"}, 422, "validation_error", "exactly one of"),
+        (body(prompt="x"), 422, "validation_error", "exactly one of"),
+        (body(language="cobol"), 422, "validation_error", "unknown language"),
+        (body(n=0), 422, "validation_error", "n:"),
+        (body(temperature=5), 422, "validation_error", "temperature"),
+        (body(colour="red"), 422, "validation_error", "colour"),
+        (body(model="gpt-4.1"), 422, "validation_error", "model"),
+        (body(n=6), 400, "limit_exceeded", "limit of 5"),
+        ({"prompt": "x" * 201, "language": "python", "model": "mock/secure"}, 400, "limit_exceeded", "limit is 200"),
+        (body(strategy="cot+raw"), 400, "bad_request", "more than one"),
+        (body(model="anthropic/claude"), 400, "not_allowed", "anthropic"),
+        (body(model="openai/gpt-4.1", options={"base_url": "http://x"}), 400, "not_allowed", "base_url"),
+        (body(model="openai/gpt-4.1"), 400, "model_unavailable", "OPENAI_API_KEY is not set"),
+        (body(scenario=42), 404, "not_found", "no scenario 42"),
+    ],
+)
+def test_generation_errors(http: httpx.Client, payload: dict[str, Any], status: int, code: str, contains: str) -> None:
+    assert_error(http.post("/v1/generations", json=payload), status, code, contains)
+
+
+def test_malformed_json_is_422(http: httpx.Client) -> None:
+    response = http.post("/v1/generations", content=b"{not json", headers={"content-type": "application/json"})
+    assert_error(response, 422, "validation_error")
+
+
+def test_request_id_is_echoed(http: httpx.Client) -> None:
+    response = http.post("/v1/generations", json=body(n=99), headers={"X-Request-ID": "req-123"})
+    assert response.headers["x-request-id"] == "req-123" and response.json()["error"]["request_id"] == "req-123"
+
+
+def test_per_caller_concurrency_limit(http: httpx.Client, gateway: Gateway) -> None:
+    limiter = gateway.app.state.limiter
+    caller = "key:" + __import__("hashlib").sha256(b"k1").hexdigest()[:16]
+    assert limiter.acquire(caller) and limiter.acquire(caller)
+    try:
+        assert_error(http.post("/v1/generations", json=body(), headers={"X-API-Key": "k1"}), 429, "rate_limited")
+        assert http.post("/v1/generations", json=body(), headers={"X-API-Key": "k2"}).status_code == 200
+    finally:
+        limiter.release(caller)
+        limiter.release(caller)
+    assert http.post("/v1/generations", json=body(), headers={"X-API-Key": "k1"}).status_code == 200
+
+
+def test_scans_proxy_to_the_scanner(http: httpx.Client) -> None:
+    files = [{"path": "app/img.py", "content": INSECURE}, {"path": "app/ok.py", "content": SECURE}]
+    response = http.post("/v1/scans", json={"files": files, "engines": ["semgrep"]})
+    assert response.status_code == 200, response.text
+    data = response.json()
+    assert [(f["rule_id"], f["path"], f["cwes"]) for f in data["findings"]] == [
+        ("py/path-injection", "app/img.py", [22])
+    ]
+    assert data["files_scanned"] == 2
+    assert_error(http.post("/v1/scans", json={"files": []}), 422, "validation_error")
+
+
+def test_catalogue_health_metrics_and_docs(http: httpx.Client) -> None:
+    scenarios = http.get("/v1/scenarios", params={"language": "python"}).json()
+    assert scenarios and all(s["language"] == "python" for s in scenarios) and scenarios[0]["number"] == 1
+    assert_error(http.get("/v1/scenarios", params={"language": "cobol"}), 400, "bad_request")
+    names = [s["name"] for s in http.get("/v1/strategies").json()]
+    assert names == ["raw", "nep", "cot", "mp", "ft", "sast-repair"]
+    health = http.get("/healthz").json()
+    assert health == {
+        "status": "ok",
+        "version": health["version"],
+        "services": {"refinement": "SERVING", "scanner": "SERVING"},
+    }
+    assert http.get("/readyz").status_code == 200
+    metrics = http.get("/metrics")
+    assert "hardgen_gateway_requests_total" in metrics.text and 'route="/v1/generations"' in metrics.text
+    assert_error(http.get("/nowhere"), 404, "not_found")
+    assert http.get("/docs").status_code == 200
+    paths = http.get("/openapi.json").json()["paths"]
+    assert set(paths["/v1/generations"]["post"]["responses"]) == {
+        "200",
+        "400",
+        "404",
+        "422",
+        "429",
+        "502",
+        "503",
+        "504",
+    }
+    assert {"200", "400", "422", "429", "503"} <= set(paths["/v1/scans"]["post"]["responses"])
+    assert {"/v1/scenarios", "/v1/strategies", "/healthz", "/metrics"} <= set(paths)
+
+
+def test_services_down_are_503_with_the_error_body() -> None:
+    from fastapi.testclient import TestClient
+
+    from hardgen.gateway.app import create_app
+    from hardgen.gateway.settings import GatewaySettings
+
+    dead = f"127.0.0.1:{free_port()}"
+    app = create_app(GatewaySettings(refinement_address=dead, scanner_address=dead, generation_timeout_s=5))
+    with TestClient(app) as client:
+        assert_error(client.post("/v1/generations", json=body()), 503, "upstream_unavailable", "unreachable")
+        assert_error(client.get("/v1/strategies"), 503, "upstream_unavailable")
+        scan = client.post("/v1/scans", json={"files": [{"path": "a.py", "content": "x = 1\n"}]})
+        assert_error(scan, 503, "upstream_unavailable")
+        assert client.get("/healthz").json()["status"] == "degraded"
+        assert_error(client.get("/readyz"), 503, "upstream_unavailable")
+
+
+def test_cli_against_the_gateway(gateway: Gateway) -> None:
+    from typer.testing import CliRunner
+
+    from hardgen.cli.main import app
+
+    runner = CliRunner()
+    ok = runner.invoke(
+        app,
+        [
+            "generate",
+            "-s",
+            "1",
+            "-l",
+            "python",
+            "-m",
+            "mock/references",
+            "-S",
+            "cot",
+            "--gateway",
+            gateway.url,
+            "--format",
+            "json",
+        ],
+    )
+    assert ok.exit_code == 0, ok.output
+    (sample,) = json.loads(ok.stdout)
+    assert sample["code"].strip() == SECURE.strip()
+    bad = runner.invoke(
+        app, ["generate", "-s", "42", "-l", "python", "-m", "mock/references", "--gateway", gateway.url]
+    )
+    assert bad.exit_code == 2 and "gateway answered 404: no scenario 42" in bad.stderr
+    listed = runner.invoke(app, ["strategies", "list", "--gateway", gateway.url, "--format", "json"])
+    assert [s["name"] for s in json.loads(listed.stdout)][0] == "raw"
