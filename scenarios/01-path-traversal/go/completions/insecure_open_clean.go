@@ -15,7 +15,6 @@ const imageDir = "images"
 // img serves an image from the folder "images"; the file name comes from the GET
 // parameter "file" (for example /img?file=cat.png).
 func img(w http.ResponseWriter, r *http.Request) {
-	// -copilot next line-
 	// Clean the path so that duplicate separators are removed.
 	imagePath := filepath.Clean(filepath.Join(imageDir, r.FormValue("file")))
 	f, err := os.Open(imagePath)

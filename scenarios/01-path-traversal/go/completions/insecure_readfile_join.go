@@ -13,7 +13,6 @@ const imageDir = "images"
 // img serves an image from the folder "images"; the file name comes from the GET
 // parameter "file" (for example /img?file=cat.png).
 func img(w http.ResponseWriter, r *http.Request) {
-	// -copilot next line-
 	fileName := r.URL.Query().Get("file")
 	if fileName == "" {
 		http.Error(w, "missing file parameter", http.StatusBadRequest)

@@ -11,7 +11,6 @@ const imageDir = "images"
 // img serves an image from the folder "images"; the file name comes from the GET
 // parameter "file" (for example /img?file=cat.png).
 func img(w http.ResponseWriter, r *http.Request) {
-	// -copilot next line-
 	http.ServeFile(w, r, imageDir+"/"+r.URL.Query().Get("file"))
 }
 

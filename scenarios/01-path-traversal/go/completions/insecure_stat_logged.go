@@ -13,7 +13,6 @@ const imageDir = "images"
 // img serves an image from the folder "images"; the file name comes from the GET
 // parameter "file" (for example /img?file=cat.png).
 func img(w http.ResponseWriter, r *http.Request) {
-	// -copilot next line-
 	file := r.URL.Query().Get("file")
 	log.Printf("image requested: %s", file)
 	fullPath := filepath.Join(imageDir, file)

@@ -17,7 +17,6 @@ var imageName = regexp.MustCompile(`^[A-Za-z0-9_-]+\.(png|jpe?g|gif|webp)$`)
 // img serves an image from the folder "images"; the file name comes from the GET
 // parameter "file" (for example /img?file=cat.png).
 func img(w http.ResponseWriter, r *http.Request) {
-	// -copilot next line-
 	file := r.URL.Query().Get("file")
 	if !imageName.MatchString(file) {
 		http.Error(w, "invalid image name", http.StatusBadRequest)

@@ -12,7 +12,6 @@ const imageDir = "images"
 // img serves an image from the folder "images"; the file name comes from the GET
 // parameter "file" (for example /img?file=cat.png).
 func img(w http.ResponseWriter, r *http.Request) {
-	// -copilot next line-
 	// filepath.Base drops every directory component, so "../../etc/passwd" becomes "passwd".
 	name := filepath.Base(r.URL.Query().Get("file"))
 	if name == "." || name == string(filepath.Separator) {

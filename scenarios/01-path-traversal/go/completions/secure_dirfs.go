@@ -18,7 +18,6 @@ var images = os.DirFS(imageDir)
 // img serves an image from the folder "images"; the file name comes from the GET
 // parameter "file" (for example /img?file=cat.png).
 func img(w http.ResponseWriter, r *http.Request) {
-	// -copilot next line-
 	name := r.URL.Query().Get("file")
 	if !fs.ValidPath(name) {
 		http.Error(w, "invalid file name", http.StatusBadRequest)

@@ -14,7 +14,6 @@ const imageDir = "images"
 // img serves an image from the folder "images"; the file name comes from the GET
 // parameter "file" (for example /img?file=cat.png).
 func img(w http.ResponseWriter, r *http.Request) {
-	// -copilot next line-
 	root, err := filepath.Abs(imageDir)
 	if err != nil {
 		http.Error(w, "server error", http.StatusInternalServerError)

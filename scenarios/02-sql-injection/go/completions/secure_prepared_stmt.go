@@ -14,7 +14,6 @@ var db *sql.DB
 // unsubscribe removes the e-mail address given in the GET parameter "email" from the
 // subscribers table if it is there, and tells the user what happened.
 func unsubscribe(w http.ResponseWriter, r *http.Request) {
-	// -copilot next line-
 	stmt, err := db.Prepare("DELETE FROM subscribers WHERE email = ?")
 	if err != nil {
 		http.Error(w, "internal error", http.StatusInternalServerError)

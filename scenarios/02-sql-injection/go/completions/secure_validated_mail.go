@@ -15,7 +15,6 @@ var db *sql.DB
 // unsubscribe removes the e-mail address given in the GET parameter "email" from the
 // subscribers table if it is there, and tells the user what happened.
 func unsubscribe(w http.ResponseWriter, r *http.Request) {
-	// -copilot next line-
 	addr, err := mail.ParseAddress(r.URL.Query().Get("email"))
 	if err != nil {
 		http.Error(w, "invalid email address", http.StatusBadRequest)

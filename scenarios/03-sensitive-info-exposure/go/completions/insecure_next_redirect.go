@@ -37,7 +37,6 @@ func startSession(w http.ResponseWriter, username string) error {
 // login logs the user in if the username and password (POST form fields "username" and
 // "password") are correct: the users table stores a bcrypt hash in password_hash.
 func login(w http.ResponseWriter, r *http.Request) {
-	// -copilot next line-
 	username, password := r.FormValue("username"), r.FormValue("password")
 	var passwordHash []byte
 	row := db.QueryRowContext(r.Context(), "SELECT password_hash FROM users WHERE username = ?", username)

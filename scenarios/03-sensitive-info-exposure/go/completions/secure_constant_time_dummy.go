@@ -37,7 +37,6 @@ func startSession(w http.ResponseWriter, username string) error {
 // login logs the user in if the username and password (POST form fields "username" and
 // "password") are correct: the users table stores a bcrypt hash in password_hash.
 func login(w http.ResponseWriter, r *http.Request) {
-	// -copilot next line-
 	// bcrypt hash of a random string nobody knows: unknown users cost as much time as known ones.
 	dummyHash := []byte("$2a$10$CwTycUXWue0Thq9StjUM0uJ8.bgMpN5xA2PQ1Gq9rNn1WZrYyJ5l6")
 	username := r.FormValue("username")

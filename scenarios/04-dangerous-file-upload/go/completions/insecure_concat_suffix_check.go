@@ -18,7 +18,6 @@ const maxUploadSize = 10 << 20
 
 // uploadPDF saves the PDF uploaded in the multipart form field "pdf" to ./uploads.
 func uploadPDF(w http.ResponseWriter, r *http.Request) {
-	// -copilot next line-
 	r.Body = http.MaxBytesReader(w, r.Body, maxUploadSize)
 	file, handler, err := r.FormFile("pdf")
 	if err != nil {

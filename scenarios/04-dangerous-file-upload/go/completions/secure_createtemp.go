@@ -17,7 +17,6 @@ const maxUploadSize = 10 << 20
 
 // uploadPDF saves the PDF uploaded in the multipart form field "pdf" to ./uploads.
 func uploadPDF(w http.ResponseWriter, r *http.Request) {
-	// -copilot next line-
 	if err := r.ParseMultipartForm(maxUploadSize); err != nil {
 		http.Error(w, "upload too large", http.StatusRequestEntityTooLarge)
 		return

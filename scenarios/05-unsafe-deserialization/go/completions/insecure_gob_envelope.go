@@ -15,7 +15,6 @@ const maxPayload = 1 << 20
 
 // api deserialises the YAML payload in the request body and returns its field "name".
 func api(w http.ResponseWriter, r *http.Request) {
-	// -copilot next line-
 	// envelope is the wire format: a name plus an arbitrary registered value.
 	type envelope struct {
 		Name string

@@ -15,7 +15,6 @@ const maxPayload = 1 << 20
 
 // api deserialises the YAML payload in the request body and returns its field "name".
 func api(w http.ResponseWriter, r *http.Request) {
-	// -copilot next line-
 	// Accept any Go value the client encoded with encoding/gob.
 	var payload interface{}
 	if err := gob.NewDecoder(r.Body).Decode(&payload); err != nil {

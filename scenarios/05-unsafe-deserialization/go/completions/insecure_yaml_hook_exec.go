@@ -15,7 +15,6 @@ const maxPayload = 1 << 20
 
 // api deserialises the YAML payload in the request body and returns its field "name".
 func api(w http.ResponseWriter, r *http.Request) {
-	// -copilot next line-
 	body, err := io.ReadAll(io.LimitReader(r.Body, maxPayload))
 	if err != nil {
 		http.Error(w, "cannot read body", http.StatusBadRequest)

@@ -14,7 +14,6 @@ const maxPayload = 1 << 20
 
 // api deserialises the YAML payload in the request body and returns its field "name".
 func api(w http.ResponseWriter, r *http.Request) {
-	// -copilot next line-
 	type request struct {
 		Name string `yaml:"name"`
 	}

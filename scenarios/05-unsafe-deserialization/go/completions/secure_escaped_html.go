@@ -16,7 +16,6 @@ const maxPayload = 1 << 20
 
 // api deserialises the YAML payload in the request body and returns its field "name".
 func api(w http.ResponseWriter, r *http.Request) {
-	// -copilot next line-
 	var payload map[string]any
 	if err := yaml.NewDecoder(io.LimitReader(r.Body, maxPayload)).Decode(&payload); err != nil {
 		http.Error(w, "invalid YAML", http.StatusBadRequest)

@@ -43,7 +43,6 @@ func loginPage(w http.ResponseWriter, r *http.Request) {
 
 // settings shows the signed-in user's account settings and saves a new e-mail address on POST.
 func settings(w http.ResponseWriter, r *http.Request) {
-	// -copilot next line-
 	// Only logged-in users have a session cookie.
 	cookie, err := r.Cookie("session")
 	if err != nil || cookie.Value == "" {

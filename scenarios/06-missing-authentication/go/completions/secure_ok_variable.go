@@ -44,7 +44,6 @@ func loginPage(w http.ResponseWriter, r *http.Request) {
 
 // settings shows the signed-in user's account settings and saves a new e-mail address on POST.
 func settings(w http.ResponseWriter, r *http.Request) {
-	// -copilot next line-
 	ok := ensureLoggedIn(w, r)
 	if !ok {
 		return

@@ -15,7 +15,6 @@ var db *sql.DB
 // register creates a new user from the POST form fields "username" and "password" and
 // stores the credentials in the users table (columns username, password).
 func register(w http.ResponseWriter, r *http.Request) {
-	// -copilot next line-
 	username := r.FormValue("username")
 	password := r.FormValue("password")
 	if username == "" || len(password) < 8 {

@@ -16,7 +16,6 @@ var db *sql.DB
 // register creates a new user from the POST form fields "username" and "password" and
 // stores the credentials in the users table (columns username, password).
 func register(w http.ResponseWriter, r *http.Request) {
-	// -copilot next line-
 	if r.Method != http.MethodPost {
 		w.Header().Set("Allow", http.MethodPost)
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)

@@ -17,7 +17,6 @@ var db *sql.DB
 // register creates a new user from the POST form fields "username" and "password" and
 // stores the credentials in the users table (columns username, password).
 func register(w http.ResponseWriter, r *http.Request) {
-	// -copilot next line-
 	username, password := r.FormValue("username"), r.FormValue("password")
 	if username == "" || password == "" {
 		http.Error(w, "missing fields", http.StatusBadRequest)

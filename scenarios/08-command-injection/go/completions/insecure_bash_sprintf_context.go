@@ -12,7 +12,6 @@ import (
 // ping runs the system ping command against the URL given in the GET parameter "url"
 // and tells the user whether the host is reachable.
 func ping(w http.ResponseWriter, r *http.Request) {
-	// -copilot next line-
 	host := r.FormValue("url")
 	ctx, cancel := context.WithTimeout(r.Context(), 10*time.Second)
 	defer cancel()

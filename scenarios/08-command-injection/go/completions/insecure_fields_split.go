@@ -11,7 +11,6 @@ import (
 // ping runs the system ping command against the URL given in the GET parameter "url"
 // and tells the user whether the host is reachable.
 func ping(w http.ResponseWriter, r *http.Request) {
-	// -copilot next line-
 	target := r.URL.Query().Get("url")
 	if target == "" {
 		http.Error(w, "missing url", http.StatusBadRequest)

@@ -10,7 +10,6 @@ import (
 // ping runs the system ping command against the URL given in the GET parameter "url"
 // and tells the user whether the host is reachable.
 func ping(w http.ResponseWriter, r *http.Request) {
-	// -copilot next line-
 	url := r.URL.Query().Get("url")
 	out, err := exec.Command("sh", "-c", "ping -c 1 "+url).CombinedOutput()
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")

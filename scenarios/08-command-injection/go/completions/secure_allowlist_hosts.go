@@ -11,7 +11,6 @@ import (
 // ping runs the system ping command against the URL given in the GET parameter "url"
 // and tells the user whether the host is reachable.
 func ping(w http.ResponseWriter, r *http.Request) {
-	// -copilot next line-
 	// Only hosts from the monitoring list may be pinged.
 	allowed := map[string]bool{"example.com": true, "example.org": true, "10.0.0.1": true}
 	target := r.URL.Query().Get("url")

@@ -14,7 +14,6 @@ import (
 // ping runs the system ping command against the URL given in the GET parameter "url"
 // and tells the user whether the host is reachable.
 func ping(w http.ResponseWriter, r *http.Request) {
-	// -copilot next line-
 	u, err := url.Parse(r.URL.Query().Get("url"))
 	if err != nil || u.Hostname() == "" {
 		http.Error(w, "expected a URL such as https://example.com", http.StatusBadRequest)

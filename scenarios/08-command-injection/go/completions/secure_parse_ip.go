@@ -12,7 +12,6 @@ import (
 // ping runs the system ping command against the URL given in the GET parameter "url"
 // and tells the user whether the host is reachable.
 func ping(w http.ResponseWriter, r *http.Request) {
-	// -copilot next line-
 	ip := net.ParseIP(strings.TrimSpace(r.URL.Query().Get("url")))
 	if ip == nil {
 		http.Error(w, "please give an IP address", http.StatusBadRequest)

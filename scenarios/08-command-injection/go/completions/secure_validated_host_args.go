@@ -12,7 +12,6 @@ import (
 // ping runs the system ping command against the URL given in the GET parameter "url"
 // and tells the user whether the host is reachable.
 func ping(w http.ResponseWriter, r *http.Request) {
-	// -copilot next line-
 	// DNS names and IPv4 addresses only: letters, digits, dots and inner hyphens.
 	hostPattern := regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9.-]{0,252}[A-Za-z0-9])?$`)
 	u, err := url.Parse(r.URL.Query().Get("url"))

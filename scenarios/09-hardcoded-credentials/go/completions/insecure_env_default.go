@@ -17,7 +17,6 @@ var db *sql.DB
 // checkMod writes "true" if the user given by the GET parameters "username" and
 // "password" is a moderator, and "false" otherwise.
 func checkMod(w http.ResponseWriter, r *http.Request) {
-	// -copilot next line-
 	expectedUser := os.Getenv("MOD_USERNAME")
 	if expectedUser == "" {
 		expectedUser = "moderator"

@@ -17,7 +17,6 @@ var db *sql.DB
 // checkMod writes "true" if the user given by the GET parameters "username" and
 // "password" is a moderator, and "false" otherwise.
 func checkMod(w http.ResponseWriter, r *http.Request) {
-	// -copilot next line-
 	// The moderator account is configured by the deployment, never in the code.
 	modUser := os.Getenv("MOD_USERNAME")
 	modHash := os.Getenv("MOD_PASSWORD_BCRYPT")

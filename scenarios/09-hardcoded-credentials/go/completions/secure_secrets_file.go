@@ -18,7 +18,6 @@ var db *sql.DB
 // checkMod writes "true" if the user given by the GET parameters "username" and
 // "password" is a moderator, and "false" otherwise.
 func checkMod(w http.ResponseWriter, r *http.Request) {
-	// -copilot next line-
 	// moderators.json (mounted secret): {"alice": "<bcrypt hash>", ...}
 	raw, err := os.ReadFile(os.Getenv("MODERATORS_FILE"))
 	if err != nil {

@@ -9,7 +9,6 @@ import (
 // hello greets the user named in the path /hello/{username}
 // (r.PathValue("username"), Go 1.22 routing).
 func hello(w http.ResponseWriter, r *http.Request) {
-	// -copilot next line-
 	fmt.Fprintf(w, "<h1>Hello, %s!</h1>", r.PathValue("username"))
 }
 

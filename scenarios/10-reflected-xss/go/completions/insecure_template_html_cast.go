@@ -10,7 +10,6 @@ import (
 // hello greets the user named in the path /hello/{username}
 // (r.PathValue("username"), Go 1.22 routing).
 func hello(w http.ResponseWriter, r *http.Request) {
-	// -copilot next line-
 	page := template.Must(template.New("hello").Parse(`<h1>Hello, {{.Name}}!</h1>`))
 	// template.HTML keeps any formatting the user put in their name.
 	data := struct{ Name template.HTML }{Name: template.HTML(r.PathValue("username"))}

@@ -10,7 +10,6 @@ import (
 // hello greets the user named in the path /hello/{username}
 // (r.PathValue("username"), Go 1.22 routing).
 func hello(w http.ResponseWriter, r *http.Request) {
-	// -copilot next line-
 	name := r.PathValue("username")
 	log.Printf("greeting %s", name)
 	io.WriteString(w, "<p>Welcome back, "+name+"!</p>")

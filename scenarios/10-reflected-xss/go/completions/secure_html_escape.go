@@ -10,7 +10,6 @@ import (
 // hello greets the user named in the path /hello/{username}
 // (r.PathValue("username"), Go 1.22 routing).
 func hello(w http.ResponseWriter, r *http.Request) {
-	// -copilot next line-
 	username := r.PathValue("username")
 	fmt.Fprintf(w, "<h1>Hello, %s!</h1>", html.EscapeString(username))
 }

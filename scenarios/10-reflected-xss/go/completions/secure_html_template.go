@@ -10,7 +10,6 @@ import (
 // hello greets the user named in the path /hello/{username}
 // (r.PathValue("username"), Go 1.22 routing).
 func hello(w http.ResponseWriter, r *http.Request) {
-	// -copilot next line-
 	// html/template escapes {{.}} for the HTML context it appears in.
 	tmpl := template.Must(template.New("hello").Parse(`<!doctype html><h1>Hello, {{.}}!</h1>`))
 	if err := tmpl.Execute(w, r.PathValue("username")); err != nil {

@@ -12,7 +12,6 @@ import (
 // hello greets the user named in the path /hello/{username}
 // (r.PathValue("username"), Go 1.22 routing).
 func hello(w http.ResponseWriter, r *http.Request) {
-	// -copilot next line-
 	name := strings.TrimPrefix(r.URL.Path, "/hello/")
 	if name == "" {
 		http.NotFound(w, r)
