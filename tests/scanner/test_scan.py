@@ -13,20 +13,23 @@ from hardgen.core.findings import Finding
 from hardgen.core.languages import Language
 from hardgen.scanner.cache import ResultCache
 from hardgen.scanner.engines.bandit import BanditEngine
-from hardgen.scanner.engines.base import EngineError, EngineResult, ScanFile
+from hardgen.scanner.engines.base import EngineError, EngineResult, EngineTimeoutError, ScanFile
 from hardgen.scanner.engines.registry import UnknownEngineError, parse_engines, select_engines
 from hardgen.scanner.engines.semgrep import SemgrepEngine
 from hardgen.scanner.scan import Scanner, SourceInput
 from tests.scanner.conftest import CLEAN_PY, INSECURE_PY
 
 # An analyser outside our code: prints "path:line" for each line holding `eval(`, and dies with a
-# segfault-like exit code when it meets a file containing CRASH-ME (as a buggy parser would).
+# segfault-like exit code when it meets a file containing CRASH-ME (as a buggy parser would), or
+# hangs on HANG-ME.
 _TOOL = r"""
-import sys
+import sys, time
 for path in sys.argv[1:]:
     text = open(path, encoding="utf-8").read()
     if "CRASH-ME" in text:
         sys.exit(139)
+    if "HANG-ME" in text:
+        time.sleep(60)
     for number, line in enumerate(text.splitlines(), 1):
         if "eval(" in line:
             print(f"{path}\t{number}")
@@ -50,9 +53,12 @@ class FragileEngine:
     def scan(self, files: list[ScanFile], timeout: float) -> EngineResult:
         FragileEngine.runs += 1
         by_path = {str(f.abs_path): f for f in files}
-        proc = subprocess.run(
-            [sys.executable, "-c", _TOOL, *by_path], capture_output=True, text=True, timeout=timeout
-        )
+        try:
+            proc = subprocess.run(
+                [sys.executable, "-c", _TOOL, *by_path], capture_output=True, text=True, timeout=timeout
+            )
+        except subprocess.TimeoutExpired:
+            raise EngineTimeoutError(f"fragile did not finish within {timeout:.1f}s") from None
         if proc.returncode != 0:
             raise EngineError(f"fragile exited {proc.returncode}")
         result = EngineResult()
@@ -103,6 +109,13 @@ def test_engine_crash_on_one_file_yields_an_error_and_the_batch_completes(
     assert {p for p, e in flagged if e == "fragile"} == {f"m/f{i}.py" for i in range(6)}
     assert ("m/poison.py", "semgrep") in flagged
     assert FragileEngine.runs < 2 * 7  # split the batch, not one process per file
+
+
+def test_engine_hanging_on_one_file_yields_a_timeout_error_for_it(cache: ResultCache) -> None:
+    files = [SourceInput("h/good.py", _tag(INSECURE_PY)), SourceInput("h/stuck.py", _tag(b"# HANG-ME\n"))]
+    report = Scanner([FragileEngine()], cache=cache).scan(files, timeout=10)
+    assert [(e.path, e.message.split(":")[0]) for e in report.errors] == [("h/stuck.py", "timeout")]
+    assert [f.path for f in report.findings] == ["h/good.py"]
 
 
 def test_rescan_of_unchanged_files_comes_from_the_cache(rule_pack: Path, cache: ResultCache) -> None:

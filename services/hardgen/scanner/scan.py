@@ -33,6 +33,8 @@ DEFAULT_TIMEOUT = 300.0
 _MIN_RETRY_SECONDS = 2.0
 #: Share of the remaining time one multi-file engine run may use before the batch is split.
 _BATCH_SHARE = 0.6
+#: With less time than this left, a run gets all of it (nothing useful fits after a share).
+_SHARE_MIN_SECONDS = 3.0
 
 
 class ScanTimeoutError(TimeoutError):
@@ -229,16 +231,16 @@ class Scanner:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             raise ScanTimeoutError("scan time limit exceeded")
-        # A batch gets part of the remaining time, so that a file that hangs the engine can still
-        # be isolated by splitting the batch before the scan's own limit runs out.
-        budget = remaining * _BATCH_SHARE if len(files) > 1 and remaining > 10 else remaining
+        # A run gets part of the remaining time, so that a file that hangs the engine can still be
+        # isolated (by splitting the batch) and reported before the scan's own limit runs out.
+        budget = remaining * _BATCH_SHARE if remaining > _SHARE_MIN_SECONDS else remaining
         report.engine_runs += 1
         try:
             result = engine.scan(files, timeout=budget)
         except EngineTimeoutError as exc:
-            if len(files) == 1 and deadline - time.monotonic() > 0:
+            if len(files) == 1 and budget < remaining:
                 return [], [FileError(path=files[0].path, engine=engine.name, message=f"timeout: {exc}")]
-            if deadline - time.monotonic() < _MIN_RETRY_SECONDS:
+            if len(files) == 1 or deadline - time.monotonic() < _MIN_RETRY_SECONDS:
                 raise ScanTimeoutError(f"engine {engine.name} exceeded the scan time limit") from exc
             log.info("engine.split_batch", engine=engine.name, files=len(files), error=str(exc))
             middle = len(files) // 2
