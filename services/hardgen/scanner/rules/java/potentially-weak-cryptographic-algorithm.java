@@ -11,6 +11,10 @@ public class MaybeWeakCryptoTest {
         Cipher cbc = Cipher.getInstance("AES/CBC/PKCS5Padding");
         // ruleid: java-potentially-weak-cryptographic-algorithm
         MessageDigest ripemd = MessageDigest.getInstance("RIPEMD160");
+        // ruleid: java-potentially-weak-cryptographic-algorithm
+        Cipher desede = Cipher.getInstance("DESede/CBC/PKCS5Padding");
+        // ruleid: java-potentially-weak-cryptographic-algorithm
+        SecretKeyFactory sha1kdf = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA1");
         // ok: java-potentially-weak-cryptographic-algorithm
         MessageDigest md5 = MessageDigest.getInstance("MD5");
         // ok: java-potentially-weak-cryptographic-algorithm

@@ -1,5 +1,7 @@
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,8 +23,10 @@ public class ExternalApiTest extends HttpServlet {
         Map<?, ?> b = mapper.readValue(req.getReader(), Map.class);
         // ruleid: java-untrusted-data-to-external-api
         JSONObject c = new JSONObject(body);
-        // ruleid: java-untrusted-data-to-external-api
+        // ok: java-untrusted-data-to-external-api
         boolean d = StringUtils.isBlank(req.getParameter("name"));
+        // ruleid: java-untrusted-data-to-external-api
+        JsonObject g = JsonParser.parseString(req.getParameter("doc")).getAsJsonObject();
         // ok: java-untrusted-data-to-external-api
         String e = Encode.forHtml(body);
         // ok: java-untrusted-data-to-external-api

@@ -19,5 +19,9 @@ public class WeakCryptoTest {
         Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
         // ok: java-weak-cryptographic-algorithm
         Mac mac = Mac.getInstance("HmacSHA256");
+        // ok: java-weak-cryptographic-algorithm
+        Cipher blowfish = Cipher.getInstance("Blowfish");
+        // ok: java-weak-cryptographic-algorithm
+        Cipher desede = Cipher.getInstance("DESede/CBC/PKCS5Padding");
     }
 }
