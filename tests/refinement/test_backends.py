@@ -162,3 +162,26 @@ def test_hf_missing_model_is_a_config_error(tmp_path: Path) -> None:
 
     with pytest.raises(ConfigError, match="cannot load hf model"):
         get_backend(f"hf/{tmp_path}/nothing-here").prepare()
+
+
+def test_logs_carry_neither_keys_nor_prompts(
+    api: FakeAPI, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from hardgen.core.logging import configure_logging
+    from hardgen.refinement.service import GenerateSpec, RefinementService
+
+    key = "sk-secretkey-0123456789abcdef"
+    monkeypatch.setenv("OPENAI_API_KEY", key)
+    configure_logging("json", "DEBUG")
+    api.script((429, {"error": {"message": "slow"}}), openai_reply("```python\nx = 1\n```"))
+    spec = GenerateSpec(
+        language="python", model="openai/gpt-4.1", prompt="UNIQUE-PROMPT-MARKER do things", options={"base_url": api.url}
+    )
+    (sample,) = RefinementService().generate(spec)
+    api.script((500, {"error": {"message": "down"}}))
+    (failed,) = RefinementService().generate(spec)
+    logs = capsys.readouterr().err
+    assert sample.error == "" and "HTTP 500" in failed.error
+    assert "model_call" in logs and "sample_failed" in logs
+    assert key not in logs and "UNIQUE-PROMPT-MARKER" not in logs
+    configure_logging("console")
