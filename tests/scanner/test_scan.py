@@ -151,6 +151,18 @@ def test_rule_pack_change_invalidates_the_cache(rule_pack: Path, cache: ResultCa
     assert "py/path-injection" in {f.rule_id for f in report.findings}
 
 
+def test_a_broken_rule_file_does_not_stop_the_pack(rule_pack: Path, cache: ResultCache) -> None:
+    broken = rule_pack / "python" / "py-broken.yaml"
+    broken.write_text("rules:\n  - id: py-broken\n    languages: [python]\n    message: no severity\n"
+                      "    pattern: exec(...)\n")  # fmt: skip
+    try:
+        report = Scanner([SemgrepEngine()], cache=cache).scan([SourceInput("p.py", _tag(INSECURE_PY))])
+    finally:
+        broken.unlink()
+    assert [f.rule_id for f in report.findings] == ["py/code-injection"]
+    assert report.errors == [] and report.engine_runs == 1
+
+
 def test_same_weakness_from_two_engines_is_reported_once(rule_pack: Path, cache: ResultCache) -> None:
     code = _tag(b"import yaml\n\ndef load(text):\n    return yaml.load(text)\n")
     report = Scanner([SemgrepEngine(), BanditEngine()], cache=cache).scan([SourceInput("cfg.py", code)])

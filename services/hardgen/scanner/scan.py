@@ -22,7 +22,7 @@ from hardgen.core.languages import Language, language_for_path
 from hardgen.core.logging import get_logger
 from hardgen.scanner.cache import ResultCache, cache_key
 from hardgen.scanner.dedup import deduplicate
-from hardgen.scanner.engines.base import Engine, EngineError, EngineTimeoutError, ScanFile
+from hardgen.scanner.engines.base import Engine, EngineConfigError, EngineError, EngineTimeoutError, ScanFile
 from hardgen.scanner.engines.registry import select_engines
 from hardgen.scanner.rulepack import rule_pack_version
 
@@ -247,6 +247,10 @@ class Scanner:
             left = self._run_batch(engine, files[:middle], deadline, report)
             right = self._run_batch(engine, files[middle:], deadline, report)
             return left[0] + right[0], left[1] + right[1]
+        except EngineConfigError as exc:
+            message = " ".join(str(exc).split())[:300]
+            log.error("engine.config_error", engine=engine.name, error=message)
+            return [], [FileError(path=f.path, engine=engine.name, message=message) for f in files]
         except (EngineError, OSError, ValueError) as exc:
             message = " ".join(str(exc).split())[:300] or type(exc).__name__
             if len(files) == 1 or deadline - time.monotonic() < _MIN_RETRY_SECONDS:

@@ -43,6 +43,14 @@ class EngineError(RuntimeError):
     """
 
 
+class EngineConfigError(EngineError):
+    """The engine cannot run with its configuration (e.g. a broken rule file), whatever the files.
+
+    Not answered by splitting the batch (that would only multiply failing runs): every file of the
+    batch gets an error naming the cause.
+    """
+
+
 class EngineTimeoutError(EngineError):
     """The engine did not finish the batch within the time it was given."""
 

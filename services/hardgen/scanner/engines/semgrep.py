@@ -11,6 +11,7 @@ import json
 import os
 import shutil
 import sys
+import time
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -20,7 +21,13 @@ from hardgen.core.catalogue import parse_cwe, severity
 from hardgen.core.findings import FileError, Finding
 from hardgen.core.languages import Language
 from hardgen.core.logging import get_logger
-from hardgen.scanner.engines.base import EngineError, EngineResult, EngineUnavailableError, ScanFile
+from hardgen.scanner.engines.base import (
+    EngineConfigError,
+    EngineError,
+    EngineResult,
+    EngineUnavailableError,
+    ScanFile,
+)
 from hardgen.scanner.engines.proc import run_tool
 from hardgen.scanner.rulepack import rule_files, rule_pack_version, rules_dir
 
@@ -30,6 +37,8 @@ log = get_logger(__name__)
 PER_FILE_TIMEOUT = float(os.environ.get("HARDGEN_SEMGREP_FILE_TIMEOUT", "10"))
 #: Semgrep error types that mean "this file was not (fully) analysed".
 _FILE_FAILURES = {"Timeout", "OutOfMemory", "Fatal error", "Lexical error", "Too many matches", "Other syntax error"}
+#: Semgrep exit codes for a configuration problem (bad pattern, unparsable YAML, invalid rule).
+_CONFIG_EXIT_CODES = {4, 5, 6, 7, 8}
 #: Keep each command line well below ARG_MAX; bigger batches are split into several invocations.
 _MAX_ARG_BYTES = 512 * 1024
 
@@ -104,18 +113,32 @@ class SemgrepEngine:
 
     def _scan_chunk(self, configs: list[Path], files: list[ScanFile], timeout: float) -> EngineResult:
         by_path = {str(f.abs_path.resolve()): f for f in files}
-        cmd = self.command(configs, [f.abs_path.resolve() for f in files], timeout)
+        targets = [f.abs_path.resolve() for f in files]
         env = {"SEMGREP_SEND_METRICS": "off", "SEMGREP_ENABLE_VERSION_CHECK": "0"}
-        proc = run_tool(cmd, timeout, env=env)
-        try:
-            report = json.loads(proc.stdout or b"{}")
-        except json.JSONDecodeError as exc:
-            raise EngineError(f"semgrep exited {proc.returncode} without JSON output: {_tail(proc.stderr)}") from exc
-        if proc.returncode not in (0, 1) and not report.get("results"):
-            fatal = [e for e in report.get("errors", []) if not e.get("path")]
-            reason = fatal[0].get("message", "") if fatal else _tail(proc.stderr)
-            raise EngineError(f"semgrep exited {proc.returncode}: {' '.join(str(reason).split())[:300]}")
-        return parse_report(report, by_path)
+        deadline = time.monotonic() + timeout
+        for attempt in range(2):
+            proc = run_tool(self.command(configs, targets, timeout), deadline - time.monotonic(), env=env)
+            try:
+                report = json.loads(proc.stdout or b"")
+            except json.JSONDecodeError as exc:
+                reason = f"semgrep exited {proc.returncode} without JSON output: {_tail(proc.stderr)}"
+                raise EngineError(reason) from exc
+            if proc.returncode in _CONFIG_EXIT_CODES or "results" not in report:
+                bad = _bad_configs(report, configs)
+                reason = _first_message(report) or _tail(proc.stderr)
+                if bad and attempt == 0:
+                    # One broken rule file must not stop the pack: drop it, say so, run again.
+                    log.error("semgrep.rule_file_skipped", files=[str(b) for b in bad], reason=reason)
+                    configs = [c for c in configs if c not in bad]
+                    if configs:
+                        continue
+                raise EngineConfigError(f"semgrep cannot run the rule pack (exit {proc.returncode}): {reason}")
+            for error in report.get("errors", []):
+                if not error.get("path") and error.get("level") == "error":
+                    log.error("semgrep.rule_error", type=error_type(error), rule=error.get("rule_id"),
+                              message=" ".join(str(error.get("message", "")).split())[:300])  # fmt: skip
+            return parse_report(report, by_path)
+        raise EngineConfigError("semgrep rule pack has no usable rule")
 
 
 def parse_report(report: dict[str, Any], by_path: dict[str, ScanFile]) -> EngineResult:
@@ -149,13 +172,32 @@ def parse_report(report: dict[str, Any], by_path: dict[str, ScanFile]) -> Engine
         scan_file = by_path.get(str(Path(path).resolve())) if path else None
         kind = error_type(error)
         if scan_file is None:
-            if error.get("level") == "error":
-                log.warning("semgrep.error", type=kind, message=str(error.get("message", ""))[:300])
             continue
         if kind in _FILE_FAILURES or (error.get("level") == "error" and kind != "PartialParsing"):
             message = " ".join(str(error.get("message", kind)).split())[:300]
             result.errors.append(FileError(path=scan_file.path, engine="semgrep", message=f"{kind}: {message}"))
     return result
+
+
+def _bad_configs(report: dict[str, Any], configs: list[Path]) -> set[Path]:
+    """Rule files that Semgrep's errors point at (schema errors carry spans in the rule file)."""
+    known = {str(c.resolve()): c for c in configs}
+    bad: set[Path] = set()
+    for error in report.get("errors", []):
+        places = [span.get("file", "") for span in error.get("spans", []) or []] + [error.get("path") or ""]
+        for place in places:
+            config = known.get(str(Path(place).resolve())) if place else None
+            if config is not None:
+                bad.add(config)
+    return bad
+
+
+def _first_message(report: dict[str, Any]) -> str:
+    for error in report.get("errors", []):
+        text = error.get("long_msg") or error.get("message") or error.get("short_msg")
+        if text:
+            return " ".join(str(text).split())[:300]
+    return ""
 
 
 def _as_list(value: Any) -> list[Any]:
