@@ -194,3 +194,26 @@ def test_engine_selection() -> None:
         parse_engines("sonar")
     default = [e.name for e in select_engines()]
     assert default[0] == "semgrep" and "bandit" in default and "codeql" not in default
+
+
+def test_dedup_merges_one_weakness_but_keeps_distinct_codeql_queries() -> None:
+    from hardgen.scanner.dedup import deduplicate
+
+    def at(rule: str, cwes: list[int], engine: str, line: int = 7) -> Finding:
+        return Finding(rule_id=rule, cwes=cwes, severity=7.5, path="up.go", start_line=line, engine=engine)
+
+    findings = [
+        at("go/path-injection-custom", [22], "gocustom"),
+        at("go/path-injection", [22, 23, 36, 73, 99], "semgrep"),
+        at("go/hardgen/weak-hash", [916], "gocustom"),  # not a CodeQL query: same family as semgrep's
+        at("go/weak-sensitive-data-hashing", [327, 328, 916], "semgrep"),
+        at("go/path-injection", [22], "codeql"),  # the same query from CodeQL wins over Semgrep
+        at("go/path-injection", [22], "semgrep", line=9),
+    ]
+    kept = sorted((f.rule_id, f.engine, f.start_line) for f in deduplicate(findings))
+    assert kept == [
+        ("go/path-injection", "codeql", 7),
+        ("go/path-injection", "semgrep", 9),
+        ("go/path-injection-custom", "gocustom", 7),
+        ("go/weak-sensitive-data-hashing", "semgrep", 7),
+    ]

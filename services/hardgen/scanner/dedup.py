@@ -1,14 +1,18 @@
 """De-duplication of findings across engines: one weakness, one finding.
 
-Two findings are the same weakness when they are in the same file, start on the same line and
-their CWEs fall in the same family (e.g. CodeQL's ``py/weak-sensitive-data-hashing`` tags
-327/328/916 while Bandit says 327 only). The finding of the preferred engine is kept (CodeQL,
-then Semgrep, then the Go AST checks, then Bandit), so a result keeps a catalogue query id when
-any engine gave one. Findings of one engine are only merged when they have the same rule id.
+Two findings of different engines are the same weakness when they are in the same file, start on
+the same line and their CWEs fall in the same family (e.g. CodeQL's
+``py/weak-sensitive-data-hashing`` tags 327/328/916 while another tool says 327 only) — except
+when both carry *different* catalogue query ids: CodeQL itself reports distinct queries on one
+line separately (``go/path-injection`` and the study's ``go/path-injection-custom`` are two
+queries of the study), so merging them would lose a result CodeQL gives. The finding of the
+preferred engine is kept (CodeQL, then Semgrep, then the Go AST checks, then Bandit). Findings of
+one engine are merged only when they have the same rule id.
 """
 
 from __future__ import annotations
 
+from hardgen.core.catalogue import catalogue
 from hardgen.core.findings import Finding
 
 #: CWEs that CodeQL's queries report together; each set is one family.
@@ -39,8 +43,20 @@ def _families(finding: Finding) -> frozenset[int]:
     return frozenset(family(c) for c in finding.cwes) or frozenset({hash(finding.rule_id)})
 
 
+def same_weakness(a: Finding, b: Finding) -> bool:
+    """True when ``a`` and ``b`` (same file and line) report one weakness (module docstring)."""
+    if a.rule_id == b.rule_id:
+        return True
+    if a.engine == b.engine:
+        return False
+    cat = catalogue()
+    if cat.query(a.rule_id) is not None and cat.query(b.rule_id) is not None:
+        return False
+    return bool(_families(a) & _families(b))
+
+
 def deduplicate(findings: list[Finding]) -> list[Finding]:
-    """Keep one finding per (file, line, CWE family), preferring engines in registry order."""
+    """Keep one finding per weakness and line, preferring engines in registry order."""
     from hardgen.scanner.engines.registry import preference
 
     ordered = sorted(findings, key=lambda f: (preference(f.engine), -f.severity, f.rule_id))
@@ -48,11 +64,7 @@ def deduplicate(findings: list[Finding]) -> list[Finding]:
     index: dict[tuple[str, int], list[Finding]] = {}
     for finding in ordered:
         slot = index.setdefault((finding.path, finding.start_line), [])
-        fams = _families(finding)
-        duplicate = any(
-            (other.engine != finding.engine or other.rule_id == finding.rule_id) and (_families(other) & fams)
-            for other in slot
-        )
+        duplicate = any(same_weakness(finding, other) for other in slot)
         if not duplicate:
             slot.append(finding)
             kept.append(finding)
