@@ -7,6 +7,8 @@ parse flag, per-call statistics, template versions, notes).
 
 from __future__ import annotations
 
+import hashlib
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
@@ -137,6 +139,19 @@ class RefinementService:
 
     def __init__(self, scanner: ScanPort | None = None) -> None:
         self.scanner = scanner
+        self._backends: dict[tuple[str, tuple[tuple[str, str], ...]], Backend] = {}
+        self._backends_lock = threading.Lock()
+
+    def _backend(self, model: str, options: dict[str, str]) -> Backend:
+        """One backend object per (model, options), so HTTP clients and their connections are reused."""
+        key = (model, tuple(sorted(options.items())))
+        with self._backends_lock:
+            backend = self._backends.get(key)
+            if backend is None:
+                if len(self._backends) > 256:
+                    self._backends.clear()
+                backend = self._backends[key] = get_backend(model, options)
+            return backend
 
     def strategies(self) -> list[StrategyInfo]:
         return [
@@ -153,7 +168,7 @@ class RefinementService:
         task = build_task(spec)
         chain = parse_chain(spec.strategy)
         strategy_options, backend_options = split_options(dict(spec.options), chain)
-        backend = get_backend(spec.model, backend_options)
+        backend = self._backend(spec.model, backend_options)
         return task, chain, backend, strategy_options
 
     def _require_scanner(self, why: str) -> None:
@@ -219,8 +234,11 @@ class RefinementService:
         self, spec: GenerateSpec, task: Task, chain: Chain, backend: Backend, options: dict[str, str], index: int
     ) -> Sample:
         state = self._state(spec, task, chain, backend, options, index)
+        study = options.get("study", "")
+        if task.scenario is None:  # free-form tasks: the prompt text is part of the identity
+            study += "\x1fprompt:" + hashlib.sha256(task.task.encode("utf-8")).hexdigest()[:16]
         sample = Sample(
-            id=sample_id(options.get("study", ""), task.language.value, spec.model, task.number, chain.name, index),
+            id=sample_id(study, task.language.value, spec.model, task.number, chain.name, index),
             index=index,
             language=task.language.value,
             scenario=task.number,

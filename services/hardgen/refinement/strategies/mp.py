@@ -65,8 +65,9 @@ class MetaPrompt(Step):
                 cached = clean_instruction(state.ask(META_STEP, "mp-meta", prompt, task_prompt=False))
                 if not state.dry_run and cached:
                     self._write(path, state.backend.name, language.value, template.version, cached)
-                state.notes["mp_instruction"] = "asked"
-        state.preamble.append(cached)
+                state.notes["mp_instruction"] = "asked" if cached else "empty"
+        if cached:  # an empty answer adds nothing rather than a blank line before the task
+            state.preamble.append(cached)
 
     @staticmethod
     def _read(path: Path) -> str | None:
