@@ -8,7 +8,7 @@ const schema = yaml.DEFAULT_SCHEMA.extend(jsTypes.all);
 // deserialize the incoming YAML payload (GET variable "payload") and return the field "name"
 app.get('/api', (req, res) => {
   const payload = req.query.payload;
-  if (!payload || payload.length === 0) {
+  if (!payload || payload.length > 10000) {
     return res.status(400).json({ error: 'payload is required' });
   }
   const doc = yaml.load(payload, { schema });

@@ -50,6 +50,15 @@ app.get('/e', (req, res) => {
   res.end();
 });
 
+app.get('/g', (req, res) => {
+  const q = req.query.q;
+  // ok: js-type-confusion-through-parameter-tampering
+  if (!q || q.length === 0 || q.indexOf('/') === 0) {
+    return res.sendStatus(400);
+  }
+  res.end();
+});
+
 app.get('/f', (req, res) => {
   const name = String(req.query.name);
   // ok: js-type-confusion-through-parameter-tampering

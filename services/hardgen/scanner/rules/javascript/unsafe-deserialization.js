@@ -16,6 +16,13 @@ app.get('/node-serialize', (req, res) => {
   res.json({ name: obj.name });
 });
 
+app.get('/config-object', (req, res) => {
+  const unsafeConfig = { schema: yaml.DEFAULT_FULL_SCHEMA };
+  // ruleid: js-unsafe-deserialization
+  const data = yaml.safeLoad(req.params.data, unsafeConfig);
+  res.json({ name: data.name });
+});
+
 app.get('/json-schema', (req, res) => {
   // ok: js-unsafe-deserialization
   const data = yaml.load(req.query.payload, { schema: yaml.JSON_SCHEMA });
