@@ -48,6 +48,16 @@ func constantOnly(w http.ResponseWriter, r *http.Request) {
 }
 
 func fmtPrintf(w http.ResponseWriter, r *http.Request) {
-	// ok: go-log-injection
+	// ruleid: go-log-injection
 	fmt.Printf("hello %s\n", r.FormValue("x"))
+}
+
+func fmtErrorf(w http.ResponseWriter, r *http.Request) error {
+	// ok: go-log-injection
+	return fmt.Errorf("bad value %s", r.FormValue("x"))
+}
+
+func fmtFprintf(w http.ResponseWriter, r *http.Request) {
+	// ok: go-log-injection
+	fmt.Fprintf(w, "value %s", html.EscapeString(r.FormValue("x")))
 }

@@ -90,6 +90,12 @@ func uploadName(w http.ResponseWriter, r *http.Request) {
 	os.Create(filepath.Join("uploads", header.Filename))
 }
 
+func rootedClean(w http.ResponseWriter, r *http.Request) {
+	name := filepath.Clean("/" + r.URL.Query().Get("file"))
+	// ok: go-path-injection
+	http.ServeFile(w, r, filepath.Join("images", name))
+}
+
 func constant(w http.ResponseWriter, r *http.Request) {
 	// ok: go-path-injection
 	os.ReadFile("images/logo.png")

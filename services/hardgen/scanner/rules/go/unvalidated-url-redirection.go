@@ -41,3 +41,18 @@ func constant(w http.ResponseWriter, r *http.Request) {
 	// ok: go-unvalidated-url-redirection
 	http.Redirect(w, r, "/login", http.StatusFound)
 }
+
+func loginNext(w http.ResponseWriter, r *http.Request) {
+	// ok: go-unvalidated-url-redirection
+	http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.Path), http.StatusFound)
+}
+
+func sprintfLocal(w http.ResponseWriter, r *http.Request) {
+	// ok: go-unvalidated-url-redirection
+	http.Redirect(w, r, fmt.Sprintf("/users/%s", r.FormValue("id")), http.StatusFound)
+}
+
+func protocolRelative(w http.ResponseWriter, r *http.Request) {
+	// ruleid: go-unvalidated-url-redirection
+	http.Redirect(w, r, "//"+r.FormValue("host"), http.StatusFound)
+}
