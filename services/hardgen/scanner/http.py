@@ -44,6 +44,55 @@ class ScanBody(BaseModel):
     timeout_seconds: float | None = Field(default=None, gt=0)
 
 
+def _inline_refs(schema: dict[str, Any]) -> dict[str, Any]:
+    """Pydantic's schema with its local ``$defs`` inlined (they would not resolve inside OpenAPI)."""
+    defs = schema.pop("$defs", {})
+
+    def walk(node: Any) -> Any:
+        if isinstance(node, dict):
+            ref = node.get("$ref", "")
+            if ref.startswith("#/$defs/"):
+                return walk(defs[ref.rsplit("/", 1)[-1]])
+            return {k: walk(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [walk(v) for v in node]
+        return node
+
+    result: dict[str, Any] = walk(schema)
+    return result
+
+
+_ARCHIVE_BODY = {"schema": {"type": "string", "format": "binary"}}
+_OPENAPI_SCANS: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {"schema": _inline_refs(ScanBody.model_json_schema())},
+            "application/x-tar": _ARCHIVE_BODY,
+            "application/gzip": _ARCHIVE_BODY,
+            "application/zip": _ARCHIVE_BODY,
+            "application/octet-stream": _ARCHIVE_BODY,
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "properties": {"archive": {"type": "string", "format": "binary"}, "engines": {"type": "string"}},
+                    "required": ["archive"],
+                }
+            },
+        },
+    },
+    "parameters": [
+        {"name": "engines", "in": "query", "required": False, "schema": {"type": "string"}},
+        {"name": "timeout_seconds", "in": "query", "required": False, "schema": {"type": "number"}},
+    ],
+    "responses": {
+        "400": {"description": "invalid request or refused archive (JSON error body)"},
+        "413": {"description": "too many files or too large (JSON error body)"},
+        "504": {"description": "scan did not complete within the time limit (JSON error body)"},
+    },
+}
+
+
 def _error(status: int, message: str) -> JSONResponse:
     return JSONResponse(status_code=status, content={"error": message, "status": status})
 
@@ -84,7 +133,7 @@ def create_app(service: ScanService) -> FastAPI:
     async def healthz() -> dict[str, Any]:
         return {"status": "ok", "version": __version__, "engines": available_engines()}
 
-    @app.post("/v1/scans")
+    @app.post("/v1/scans", openapi_extra=_OPENAPI_SCANS, response_model=None)
     async def scans(request: Request) -> JSONResponse:
         """Scan JSON files or an uploaded archive; the report as JSON (see ScanReport)."""
         try:
