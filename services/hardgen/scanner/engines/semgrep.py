@@ -37,6 +37,8 @@ log = get_logger(__name__)
 PER_FILE_TIMEOUT = float(os.environ.get("HARDGEN_SEMGREP_FILE_TIMEOUT", "10"))
 #: Semgrep error types that mean "this file was not (fully) analysed".
 _FILE_FAILURES = {"Timeout", "OutOfMemory", "Fatal error", "Lexical error", "Too many matches", "Other syntax error"}
+#: Larger files are not given to Semgrep (it would skip them silently); they get a FileError.
+MAX_TARGET_BYTES = int(os.environ.get("HARDGEN_SEMGREP_MAX_BYTES", str(5 * 1024 * 1024)))
 #: Semgrep exit codes for a configuration problem (bad pattern, unparsable YAML, invalid rule).
 _CONFIG_EXIT_CODES = {4, 5, 6, 7, 8}
 #: Keep each command line well below ARG_MAX; bigger batches are split into several invocations.
@@ -89,6 +91,7 @@ class SemgrepEngine:
             binary, "scan", "--json", "--quiet", "--metrics=off", "--disable-version-check",
             "--no-git-ignore", "--x-ignore-semgrepignore-files", "--oss-only",
             "--timeout", str(max(1, int(min(PER_FILE_TIMEOUT, timeout)))), "--timeout-threshold", "3",
+            "--max-target-bytes", str(MAX_TARGET_BYTES + 1),
         ]  # fmt: skip
         if self.jobs:
             cmd += ["--jobs", str(self.jobs)]
@@ -99,6 +102,13 @@ class SemgrepEngine:
     def scan(self, files: list[ScanFile], timeout: float) -> EngineResult:
         files = [f for f in files if f.language in self.languages]
         result = EngineResult()
+        if not files:
+            return result
+        too_large = [f for f in files if f.abs_path.stat().st_size > MAX_TARGET_BYTES]
+        for f in too_large:
+            message = f"file larger than {MAX_TARGET_BYTES} bytes: not analysed"
+            result.errors.append(FileError(path=f.path, engine=self.name, message=message))
+        files = [f for f in files if f not in too_large]
         if not files:
             return result
         configs = [p for lang in sorted({f.language for f in files}) for p in rule_files(lang)]
