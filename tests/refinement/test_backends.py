@@ -175,7 +175,10 @@ def test_logs_carry_neither_keys_nor_prompts(
     configure_logging("json", "DEBUG")
     api.script((429, {"error": {"message": "slow"}}), openai_reply("```python\nx = 1\n```"))
     spec = GenerateSpec(
-        language="python", model="openai/gpt-4.1", prompt="UNIQUE-PROMPT-MARKER do things", options={"base_url": api.url}
+        language="python",
+        model="openai/gpt-4.1",
+        prompt="UNIQUE-PROMPT-MARKER do things",
+        options={"base_url": api.url},
     )
     (sample,) = RefinementService().generate(spec)
     api.script((500, {"error": {"message": "down"}}))

@@ -66,3 +66,21 @@ def test_completion_that_closes_its_own_blocks_drops_the_suffix() -> None:
     got = extract(f"```javascript\n{body}```", Language.JAVASCRIPT, js.prefix(), js.suffix())
     assert got.merged and got.parses
     assert got.code.startswith(js.prefix()) and got.code.count("app.listen(") == 1
+
+
+def test_completion_restating_the_function_header_replaces_it() -> None:
+    reply = (
+        '```python\ndef img():\n    name = request.args.get("file", "")\n    return send_file("images/" + name)\n```'
+    )
+    got = extract(reply, Language.PYTHON, PY.prefix(), PY.suffix())
+    assert got.merged and got.parses
+    assert got.code.count("def img():") == 1 and "-copilot next line-" not in got.code
+    assert got.code.startswith(PY.prefix().split("def img():")[0])
+
+
+def test_javascript_handler_restated_with_its_closing_braces() -> None:
+    js = get_scenario(1, "javascript")
+    handler = "app.get('/img', (req, res) => {\n  res.sendFile(req.query.file, { root: 'images' });\n});\n"
+    got = extract(f"```js\n{handler}```", Language.JAVASCRIPT, js.prefix(), js.suffix())
+    assert got.merged and got.parses
+    assert got.code.count("app.get('/img'") == 1 and got.code.count("app.listen(") == 1

@@ -8,8 +8,9 @@ token limit. The rules, in order:
    unterminated block running to the end of the reply; else the whole reply;
 2. if that code is a whole program (it repeats most of the partial program's lines) it is kept as is,
    otherwise it is the completion and is merged as ``prefix + completion + suffix`` (re-indented to
-   the marker line when the model dropped the indentation); if that does not parse but
-   ``prefix + completion`` does, the model closed the blocks itself and that is used;
+   the marker line when the model dropped the indentation); if it restates a line of the partial
+   program (the function header) it replaces the prefix from there; if only ``prefix + completion``
+   parses, the model closed the blocks itself and that is used;
 3. the result is parsed with tree-sitter and the flag recorded; non-parsing code is kept, never dropped.
 """
 
@@ -92,15 +93,65 @@ def _reindent(snippet: str, indent: str) -> str:
     return textwrap.indent(textwrap.dedent(snippet), indent)
 
 
+def _overlap(snippet: str, prefix: str) -> tuple[int, int] | None:
+    """(offset in prefix, offset in snippet) when the snippet's first code line restates a line of
+    the partial program (typically the function header): the snippet then replaces the prefix from
+    that line on, instead of being appended after the marker."""
+    significant = set(_significant_lines(prefix))
+    offset = 0
+    for line in snippet.splitlines(keepends=True):
+        key = line.strip()
+        if key and not key.startswith(("#", "//")):
+            if key not in significant:
+                return None
+            position = 0
+            for prefix_line in prefix.splitlines(keepends=True):
+                if prefix_line.strip() == key:
+                    return position, offset
+                position += len(prefix_line)
+            return None
+        offset += len(line)
+    return None
+
+
+_CLOSERS = re.compile(r"^[\s})\];,]*$")
+
+
+def _rest_of_suffix(suffix: str, code: str) -> str:
+    """The suffix without its leading closing lines (``});``), for code that closed its own blocks;
+    empty when the code already carries the rest too (the model repeated the whole tail)."""
+    lines = suffix.splitlines(keepends=True)
+    while lines and _CLOSERS.match(lines[0]) and lines[0].strip():
+        lines.pop(0)
+    rest = "".join(lines)
+    if not rest.strip():
+        return ""
+    first = rest.strip().splitlines()[0].strip()
+    return "" if first in {line.strip() for line in code.splitlines()} else rest
+
+
 def merge(snippet: str, prefix: str, suffix: str, language: Language) -> str:
-    """``prefix + completion + suffix``, falling back to ``prefix + completion`` when only that parses."""
+    """Merge a completion into the partial program; the first candidate that parses wins.
+
+    Candidates, in order: the snippet replacing the prefix from the line it restates (with the
+    suffix, then with only the part of the suffix after its closing lines), then
+    ``prefix + completion + suffix`` and ``prefix + completion + rest of suffix`` (the model closed
+    the blocks itself). With none parsing, ``prefix + completion + suffix``.
+    """
+    candidates: list[str] = []
+    overlap = _overlap(snippet, prefix)
+    if overlap is not None:
+        head = prefix[: overlap[0]] + snippet[overlap[1] :]
+        candidates += [head + suffix, head + _rest_of_suffix(suffix, head)] if suffix.strip() else [head + suffix]
     body = _reindent(snippet, _marker_indent(prefix))
     if body and not body.endswith("\n"):
         body += "\n"
-    full = prefix + body + suffix
-    if suffix.strip() and not parses(full, language) and parses(prefix + body, language):
-        return prefix + body
-    return full
+    plain = prefix + body + suffix
+    candidates += [plain, prefix + body + _rest_of_suffix(suffix, body)] if suffix.strip() else [plain]
+    for candidate in candidates:
+        if parses(candidate, language):
+            return candidate
+    return plain
 
 
 def extract(reply: str, language: Language, prefix: str = "", suffix: str = "") -> Extracted:
