@@ -243,3 +243,11 @@ def test_spent_time_budget_reports_the_remaining_files(tmp_path: Path) -> None:
     path.write_text(HEADER, encoding="utf-8")
     result = GoCustomEngine().scan([ScanFile(path="a.go", abs_path=path, language=Language.GO)], timeout=-1)
     assert [e.message for e in result.errors] == ["timeout after -1s"]
+
+
+def test_deserialised_value_as_a_plain_argument_is_not_reported(tmp_path: Path) -> None:
+    body = (
+        "\tvar m map[string]any\n\tjson.NewDecoder(r.Body).Decode(&m)\n"
+        '\texec.Command("convert", m["file"].(string), "out.png").Run()'
+    )
+    assert _rules(tmp_path, _handler(body)) == []

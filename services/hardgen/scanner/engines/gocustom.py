@@ -36,8 +36,10 @@ Checks and their precise scope:
       sender picks which registered concrete type (and its ``GobDecode``) is instantiated;
     * request data decoded (yaml/json/xml/gob) into a generic container (``interface{}``, ``any``,
       ``map[...]interface{}``, ``[]interface{}``) whose values reach a code-selecting sink:
-      ``exec.Command``/``exec.CommandContext``/``syscall.Exec``, ``reflect.Value.MethodByName`` or
-      ``plugin.Open`` (the payload names the program, method or plug-in to run).
+      the program name of ``exec.Command``/``exec.CommandContext``/``syscall.Exec`` (any argument
+      when the program is a shell), ``reflect.Value.MethodByName`` or ``plugin.Open`` (the payload
+      names the program, script, method or plug-in to run). A decoded value passed as a plain
+      argument to a fixed program is data, not a choice of code, and is not reported.
 """
 
 from __future__ import annotations
@@ -108,6 +110,7 @@ _DECODER_PACKAGES = frozenset({"gob", "yaml", "json", "xml"})
 _BRANCHES = frozenset(
     {"if_statement", "for_statement", "expression_switch_statement", "type_switch_statement", "select_statement"}
 )
+_SHELL = re.compile(r"^((/usr)?/bin/)?(sh|bash|zsh|dash|ksh|ash|busybox|cmd|cmd\.exe|powershell|pwsh)$")
 _GENERIC = re.compile(r"^\*?((map\[[^\]]*\]|\[\])*)(interface\{\}|any)$")
 
 
@@ -520,13 +523,7 @@ class _FunctionScan:
             self.taint[target] = self.taint.get(target, set()) | {DESER}
 
     def _check_deser_sink(self, call: Any, pkg: str, member: str, args: list[Any]) -> None:
-        sink = (pkg, member) in (
-            ("exec", "Command"),
-            ("exec", "CommandContext"),
-            ("syscall", "Exec"),
-            ("plugin", "Open"),
-        ) or member == "MethodByName"
-        if sink and any(DESER in self.taint_of(a) for a in args):
+        if any(DESER in self.taint_of(a) for a in _selecting_arguments(pkg, member, args)):
             self.reports.append(
                 _Report(
                     DESER_RULE,
@@ -535,6 +532,24 @@ class _FunctionScan:
                     "request: the payload chooses what runs.",
                 )
             )
+
+
+def _selecting_arguments(pkg: str, member: str, args: list[Any]) -> list[Any]:
+    """The arguments of a call that choose *what* runs (not the data it runs on).
+
+    ``exec.Command(name, args...)``: the program name, or every argument when the program is a
+    shell (``sh -c <script>``); ``exec.CommandContext`` likewise after the context;
+    ``syscall.Exec``: the path; ``plugin.Open``: the plug-in; ``Value.MethodByName``: the method.
+    """
+    if (pkg, member) in (("exec", "Command"), ("exec", "CommandContext")):
+        rest = args[1:] if member == "CommandContext" else args
+        if not rest:
+            return []
+        program = _text(rest[0]).strip('"`')
+        return rest if _SHELL.match(program) else rest[:1]
+    if (pkg, member) in (("syscall", "Exec"), ("plugin", "Open")) or member == "MethodByName":
+        return args[:1]
+    return []
 
 
 def _walk(node: Any, skip_nested_functions: bool = False) -> Iterator[Any]:
