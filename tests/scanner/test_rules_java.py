@@ -16,7 +16,9 @@ import shutil
 import subprocess
 import sys
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -93,15 +95,34 @@ def test_pack_has_one_rule_per_file_with_metadata_and_a_test_file() -> None:
         assert meta["references"], f"{path.name}: references"
 
 
-def test_semgrep_rule_tests_pass() -> None:
-    proc = subprocess.run(
-        [_semgrep(), "--test", "--json", *OFFLINE, str(PACK)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    report = json.loads(proc.stdout)
+@pytest.fixture(scope="module")
+def semgrep_runs() -> Iterator[dict[str, subprocess.Popen[str]]]:
+    """Start both Semgrep processes at once (``--test`` on the pack, one scan of the corpus) so
+    that the two assertion groups overlap instead of adding up."""
+    binary = _semgrep()
+    paths = [str(path) for _, path, _ in _java_references()]
+    commands = {
+        "test": [binary, "--test", "--json", *OFFLINE, str(PACK)],
+        "scan": [binary, "scan", *OFFLINE, "--no-git-ignore", "--json", "--config", str(PACK), *paths],
+    }
+    procs = {
+        name: subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        for name, cmd in commands.items()
+    }
+    yield procs
+    for proc in procs.values():
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
+def _json_output(proc: subprocess.Popen[str]) -> dict[str, Any]:
+    stdout, _ = proc.communicate(timeout=300)
+    return json.loads(stdout)
+
+
+def test_semgrep_rule_tests_pass(semgrep_runs: dict[str, subprocess.Popen[str]]) -> None:
+    report = _json_output(semgrep_runs["test"])
     assert report["config_with_errors"] == [], report["config_with_errors"]
     assert report["config_missing_tests"] == [], report["config_missing_tests"]
     failed = {
@@ -115,26 +136,10 @@ def test_semgrep_rule_tests_pass() -> None:
     assert len(tested) == len(_rule_files())
 
 
-def test_reference_completions_get_exactly_their_labels() -> None:
+def test_reference_completions_get_exactly_their_labels(semgrep_runs: dict[str, subprocess.Popen[str]]) -> None:
     cases = _java_references()
     assert len(cases) >= 60
-    proc = subprocess.run(
-        [
-            _semgrep(),
-            "scan",
-            *OFFLINE,
-            "--no-git-ignore",
-            "--json",
-            "--config",
-            str(PACK),
-            *[str(path) for _, path, _ in cases],
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    report = json.loads(proc.stdout)
+    report = _json_output(semgrep_runs["scan"])
     assert report["errors"] == [], report["errors"]
     reported: dict[Path, set[str]] = defaultdict(set)
     for result in report["results"]:
