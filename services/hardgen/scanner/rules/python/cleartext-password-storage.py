@@ -25,9 +25,9 @@ def plain_update(username, new_password):
     conn.execute(f"UPDATE users SET password = '{new_password}' WHERE username = ?", (username,))
 
 
-def plain_file(username, password):
+def plain_file_is_the_codeql_query(username, password):
     with open("users.txt", "a") as fh:
-        # ruleid: py-hardgen-cleartext-password-storage
+        # ok: py-hardgen-cleartext-password-storage
         fh.write(f"{username}:{password}\n")
 
 
