@@ -123,10 +123,11 @@ async def test_failed_commit_is_redelivered_once_committed(
         real(events)
 
     monkeypatch.setattr(consumer, "_commit", flaky)
+    consumer.retry_delay = 0.5
     event = generated(study, "m", "raw", 0)
     await publish(js, event)
     await publish(js, scanned(event, [SQLI]))
-    await until(lambda: study_counts(store, study)[0] == 1, timeout=20)
+    await until(lambda: study_counts(store, study)[0] == 1, timeout=40)
     assert calls["n"] >= 3
     assert study_counts(store, study) == (1, 1, pytest.approx(8.8))
 

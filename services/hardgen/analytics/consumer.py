@@ -28,6 +28,7 @@ DURABLE = "hardgen-analytics"
 BATCH = 256
 ACK_WAIT_SECONDS = 60.0
 MAX_DELIVER = 10
+RETRY_DELAY_SECONDS = 5.0
 
 
 @dataclass(slots=True)
@@ -130,6 +131,7 @@ class EventConsumer:
         self.url = url
         self.durable = durable
         self.state = ConsumerState()
+        self.retry_delay = RETRY_DELAY_SECONDS
         self._stopping = asyncio.Event()
         self._nc: Any = None
 
@@ -188,7 +190,7 @@ class EventConsumer:
                     await asyncio.to_thread(self._commit, [event])
                 except Exception as one:  # noqa: BLE001
                     log.error("analytics.consumer.event_failed", subject=msg.subject, error=str(one))
-                    await msg.nak(delay=5.0)
+                    await msg.nak(delay=self.retry_delay)
                     continue
                 await msg.ack()
                 self.state.processed += 1

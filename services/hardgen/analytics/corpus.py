@@ -149,7 +149,7 @@ def _scan_path(entry: _Entry) -> str:
 def _existing_ids(store: Store, ids: Sequence[str]) -> set[str]:
     if not ids:
         return set()
-    rows = store.query("SELECT id FROM samples WHERE list_contains(?, id)", [list(ids)])
+    rows = store.query("SELECT id FROM samples WHERE id IN (SELECT unnest(?::VARCHAR[]))", [list(ids)])
     return {r[0] for r in rows}
 
 

@@ -8,7 +8,7 @@ any event any number of times, in any order, leaves the same rows.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 import duckdb
@@ -102,7 +102,7 @@ def upsert_sample(con: duckdb.DuckDBPyConnection, sample: SampleRecord) -> None:
 
     ``scanned`` is never reset: a sample.generated redelivered after its scan keeps the scan.
     """
-    row = asdict(sample)
+    row = _shallow(sample)
     names = list(SAMPLE_COLUMNS)
     placeholders = ", ".join("?" for _ in names)
     updates = ", ".join(f"{c} = excluded.{c}" for c in _GENERATED_FIELDS)
@@ -172,7 +172,7 @@ def bulk_insert_samples(
 
     The caller has already removed ids the store holds, so no conflict can occur here.
     """
-    bulk_insert(con, "samples", SAMPLE_COLUMNS, [asdict(s) for s in samples])
+    bulk_insert(con, "samples", SAMPLE_COLUMNS, [_shallow(s) for s in samples])
     rows: list[dict[str, Any]] = []
     for sample_id, found in findings.items():
         rows.extend(_finding_row(sample_id, i, f) for i, f in enumerate(found))
@@ -196,5 +196,10 @@ def bulk_insert_samples(
     )
 
 
+def _shallow(record: SampleRecord | FindingRecord) -> dict[str, Any]:
+    """``dataclasses.asdict`` without its deep copy (which dominated a 10,000-sample import)."""
+    return {f.name: getattr(record, f.name) for f in fields(record)}
+
+
 def _finding_row(sample_id: str, ordinal: int, finding: FindingRecord) -> dict[str, Any]:
-    return {"sample_id": sample_id, "ordinal": ordinal, **asdict(finding)}
+    return {"sample_id": sample_id, "ordinal": ordinal, **_shallow(finding)}
