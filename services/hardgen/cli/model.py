@@ -83,13 +83,12 @@ def eval_cmd(
     fmt: OutputFormat = FormatOption,
 ) -> None:
     """Generate raw samples for every scenario; report parse rate and share flagged."""
-    from hardgen.core.localmodel import LocalModel, LocalModelError
+    from hardgen.core.localmodel import LocalModelError
     from hardgen.modelserve.demo_eval import evaluate
 
     try:
-        if adapter:
-            LocalModel.load(model, adapter=adapter)
-        report = evaluate(model, samples=samples, temperature=temperature, scan=scan, language=language)
+        report = evaluate(model, samples=samples, temperature=temperature, scan=scan, language=language,
+                          adapter=adapter)
     except LocalModelError as exc:
         fail(str(exc))
     summary = report.summary()

@@ -113,9 +113,10 @@ def evaluate(
     scan: bool = True,
     language: str | None = None,
     seed: int = 42,
+    adapter: str | None = None,
 ) -> EvalReport:
     """Generate ``samples`` raw samples per scenario, extract, parse-check and (optionally) scan them."""
-    lm = LocalModel.load(model)
+    lm = LocalModel.load(model, adapter=adapter)
     scenarios = [s for s in load_corpus() if language is None or s.language.value == language]
     jobs = [(s, i) for s in scenarios for i in range(samples)]
     started = time.monotonic()
@@ -126,7 +127,7 @@ def evaluate(
         chunk = jobs[start : start + batch_size]
         outs = lm.generate_batch([
             GenerationRequest(raw_prompt(s), max_new_tokens=max_new_tokens, temperature=temperature,
-                              seed=seed + i, stop=())
+                              seed=seed + i, stop=(), adapter_id=lm.adapter)
             for s, i in chunk
         ])
         for (s, i), out in zip(chunk, outs, strict=True):
