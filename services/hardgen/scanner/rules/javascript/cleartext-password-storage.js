@@ -32,6 +32,24 @@ app.post('/register-scrypt', (req, res) => {
   res.end();
 });
 
+app.post('/memory', (req, res) => {
+  const { username, password } = req.body;
+  // ruleid: js-hardgen-cleartext-password-storage
+  users.push({ username, password });
+  res.end();
+});
+
+app.post('/orm', async (req, res) => {
+  // ruleid: js-hardgen-cleartext-password-storage
+  await User.create({ username: req.body.username, password: req.body.password });
+  const hashedPassword = await bcrypt.hash(req.body.password, 12);
+  // ok: js-hardgen-cleartext-password-storage
+  await User.create({ username: req.body.username, password: hashedPassword });
+  // ok: js-hardgen-cleartext-password-storage
+  const sequelize = new Sequelize({ username: 'app', password: process.env.DB_PASSWORD });
+  res.end();
+});
+
 app.post('/other', (req, res) => {
   // ok: js-hardgen-cleartext-password-storage
   db.run('INSERT INTO notes (body) VALUES (?)', [req.body.note], () => res.end());

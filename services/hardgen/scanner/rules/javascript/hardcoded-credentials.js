@@ -27,6 +27,12 @@ app.get('/check_mod', (req, res) => {
   res.send(String(password === MOD_PASSWORD));
 });
 
+app.get('/map', (req, res) => {
+  const moderators = { alice: 'alice-pass-1', bob: 'hunter2' };
+  // ruleid: js-hardcoded-credentials
+  res.send(String(moderators[req.query.username] === req.query.password));
+});
+
 app.get('/token', (req, res) => {
   // ruleid: js-hardcoded-credentials
   const claims = jwt.verify(req.query.token, 'secretkey');

@@ -48,6 +48,15 @@ app.get('/dashboard', (req, res) => {
 });
 
 // ok: js-hardgen-missing-authentication
+app.post('/settings/email', (req, res) => {
+  const user = req.session.user;
+  if (!user) {
+    return res.status(401).send('Please log in');
+  }
+  res.send('saved');
+});
+
+// ok: js-hardgen-missing-authentication
 app.get('/about', (req, res) => {
   res.send('about us');
 });
