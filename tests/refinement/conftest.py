@@ -35,7 +35,14 @@ def _fast_retries(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("HARDGEN_RETRY_BASE_SECONDS", "0.005")
     monkeypatch.setenv("HARDGEN_CACHE", str(tmp_path / "cache"))
     monkeypatch.setenv("HARDGEN_SCAN_ENGINES", "semgrep")  # the one-rule pack; bandit would double scan time
-    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "GEMINI_API_KEY", "GOOGLE_API_KEY", "GEMINI_BASE_URL"):
+    for name in (
+        "OPENAI_API_KEY",
+        "OPENAI_BASE_URL",
+        "GEMINI_API_KEY",
+        "GOOGLE_API_KEY",
+        "GEMINI_BASE_URL",
+        "HARDGEN_MODELSERVE_ADDR",
+    ):
         monkeypatch.delenv(name, raising=False)
 
 

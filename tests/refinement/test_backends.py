@@ -188,3 +188,24 @@ def test_logs_carry_neither_keys_nor_prompts(
     assert "model_call" in logs and "sample_failed" in logs
     assert key not in logs and "UNIQUE-PROMPT-MARKER" not in logs
     configure_logging("console")
+
+
+def test_hf_through_the_model_server(tiny_model_dir: Path) -> None:
+    from hardgen.modelserve.serve import ServeConfig, start_server
+
+    running = start_server(ServeConfig(model=str(tiny_model_dir)), grpc_port=free_port(), http_port=0)
+    try:
+        backend = get_backend(f"hf/{tiny_model_dir}", {"modelserve": running.grpc_address})
+        done = backend.complete("from flask import Flask\n", GenerationParams(max_new_tokens=6, temperature=0.0))
+        local = get_backend(f"hf/{tiny_model_dir}", {"modelserve": "local"}).complete(
+            "from flask import Flask\n", GenerationParams(max_new_tokens=6, temperature=0.0)
+        )
+        assert done.text == local.text, "modelserve and the local path run the same code"
+        assert done.stats.backend == "hf" and 0 < done.stats.completion_tokens <= 6
+        missing = get_backend(f"hf/{tiny_model_dir}@no-such-adapter", {"modelserve": running.grpc_address})
+        from hardgen.refinement.errors import ConfigError
+
+        with pytest.raises(ConfigError, match="no-such-adapter"):
+            missing.complete("x", GenerationParams(max_new_tokens=2))
+    finally:
+        running.stop()

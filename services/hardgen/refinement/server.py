@@ -16,7 +16,7 @@ from hardgen import __version__
 from hardgen.core.grpcutil import SERVER_OPTIONS
 from hardgen.core.logging import get_logger
 from hardgen.refinement.convert import sample_to_proto, spec_from_proto, strategy_to_proto
-from hardgen.refinement.errors import ConfigError, RequestError, ScannerUnavailableError
+from hardgen.refinement.errors import BackendCallError, ConfigError, RequestError, ScannerUnavailableError
 from hardgen.refinement.service import RefinementService
 from hardgen.v1 import common_pb2, refinement_pb2, refinement_pb2_grpc
 
@@ -37,7 +37,7 @@ class RefinementServicer(refinement_pb2_grpc.RefinementServicer):
             context.abort(grpc.StatusCode.INVALID_ARGUMENT, str(exc))
         except ConfigError as exc:
             context.abort(grpc.StatusCode.FAILED_PRECONDITION, str(exc))
-        except ScannerUnavailableError as exc:
+        except (ScannerUnavailableError, BackendCallError) as exc:
             context.abort(grpc.StatusCode.UNAVAILABLE, str(exc))
         except Exception as exc:  # noqa: BLE001 - never leak a traceback to the caller
             log.exception("generate_failed", model=spec.model, strategy=spec.strategy)
