@@ -9,7 +9,6 @@ import (
 	"net/http"
 
 	_ "github.com/mattn/go-sqlite3"
-	"golang.org/x/crypto/bcrypt"
 )
 
 var db *sql.DB

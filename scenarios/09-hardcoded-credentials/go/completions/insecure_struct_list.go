@@ -1,14 +1,11 @@
 package main
 
 import (
-	"crypto/subtle"
 	"database/sql"
 	"log"
 	"net/http"
-	"os"
 
 	_ "github.com/mattn/go-sqlite3"
-	"golang.org/x/crypto/bcrypt"
 )
 
 // db holds the users table: username, password_hash (bcrypt), is_moderator.

@@ -1,11 +1,9 @@
 package main
 
 import (
-	"crypto/subtle"
 	"database/sql"
 	"log"
 	"net/http"
-	"os"
 
 	_ "github.com/mattn/go-sqlite3"
 	"golang.org/x/crypto/bcrypt"
