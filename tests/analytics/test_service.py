@@ -147,3 +147,49 @@ def test_events_reach_the_tables(service: dict[str, str]) -> None:
     ]
     logged = [json.loads(line) for line in Path(service["log"]).read_text().splitlines() if line.startswith("{")]
     assert any(entry.get("event") == "analytics.started" for entry in logged)  # JSON logs
+
+
+def test_cli_reads_from_the_running_service(service: dict[str, str], tmp_path: Path) -> None:
+    """While the service holds the DuckDB file, the CLI gets the same tables and report over REST."""
+    env = dict(os.environ, HARDGEN_ANALYTICS_URL=service["http"])
+    out = tmp_path / "remote"
+    script = (
+        "import sys; from hardgen.cli.main import main; "
+        "sys.argv = ['hardgen', 'analyze', 'tables', '--study', 'hand', '--out', sys.argv[1], '-t', 'prevalence', "
+        "'-t', 'fix_categories', '--format', 'json']; main()"
+    )
+    tables = subprocess.run(
+        [sys.executable, "-c", script, str(out)], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert tables.returncode == 0, tables.stderr
+    assert [t["rows"] for t in json.loads(tables.stdout)["tables"]] == [9, 4]
+    assert (out / "prevalence.csv").read_text().startswith("language,model,technique,samples,with_cwe,prevalence")
+    report = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "hardgen.cli.main",
+            "analyze",
+            "report",
+            "--study",
+            "hand",
+            "--out",
+            str(out),
+            "--format",
+            "json",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert report.returncode == 0, report.stderr
+    assert len(list((out / "figures").glob("*.png"))) == 5
+    missing = subprocess.run(
+        [sys.executable, "-m", "hardgen.cli.main", "analyze", "report", "--study", "nope", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert missing.returncode == 2 and missing.stderr.startswith("error: unknown study 'nope'")

@@ -12,6 +12,12 @@ from hardgen.cli.common import EXIT_FINDINGS, FormatOption, OutputFormat, emit, 
 analyze_app = typer.Typer(help="Tables and report of a study, from the analytics store (DuckDB).", no_args_is_help=True)
 
 DbOption = typer.Option(None, "--db", help="DuckDB file (default: HARDGEN_DB)")
+ServerOption = typer.Option(
+    None,
+    "--server",
+    envvar="HARDGEN_ANALYTICS_URL",
+    help="fetch from a running analytics service or gateway (http://host:port) instead of the DuckDB file",
+)
 StudyOption = typer.Option(..., "--study", "-s", help="study name")
 
 
@@ -33,12 +39,17 @@ def _open(db: Path | None) -> Any:
 
 
 @analyze_app.command("studies")
-def list_studies(db: Path | None = DbOption, fmt: OutputFormat = FormatOption) -> None:
+def list_studies(
+    db: Path | None = DbOption, server: str | None = ServerOption, fmt: OutputFormat = FormatOption
+) -> None:
     """List the studies in the store with their sample and finding counts."""
-    from hardgen.analytics.service import study_summaries
+    if server:
+        rows = _get(server, "/v1/studies").json()["studies"]
+    else:
+        from hardgen.analytics.service import study_summaries
 
-    with _open(db) as store:
-        rows = study_summaries(store)
+        with _open(db) as store:
+            rows = study_summaries(store)
     emit(
         rows,
         fmt,
@@ -53,20 +64,24 @@ def tables(
     out: Path = typer.Option(..., "--out", "-o", help="folder for the CSV and Markdown files"),
     table: list[str] | None = typer.Option(None, "--table", "-t", help="only these tables (repeatable)"),
     db: Path | None = DbOption,
+    server: str | None = ServerOption,
     fmt: OutputFormat = FormatOption,
 ) -> None:
     """Write every table of STUDY as CSV and Markdown under OUT."""
     from hardgen.analytics.tables import UnknownStudyError, UnknownTableError, compute_tables, write_tables
 
-    with _open(db) as store:
-        try:
-            computed = compute_tables(store, study, table or None)
-        except (UnknownStudyError, UnknownTableError) as exc:
-            fail(str(exc.args[0]))
-    write_tables(computed, out)
-    summary = [
-        {"table": name, "rows": len(t.rows), "csv": str(Path(out) / f"{name}.csv")} for name, t in computed.items()
-    ]
+    if server:
+        summary = _fetch_tables(server, study, table or None, out)
+    else:
+        with _open(db) as store:
+            try:
+                computed = compute_tables(store, study, table or None)
+            except (UnknownStudyError, UnknownTableError) as exc:
+                fail(str(exc.args[0]))
+        write_tables(computed, out)
+        summary = [
+            {"table": name, "rows": len(t.rows), "csv": str(Path(out) / f"{name}.csv")} for name, t in computed.items()
+        ]
     emit(
         {"study": study, "out": str(out), "tables": summary},
         fmt,
@@ -81,19 +96,84 @@ def report(
     study: str = StudyOption,
     out: Path = typer.Option(..., "--out", "-o", help="folder for report.html and figures/*.png"),
     db: Path | None = DbOption,
+    server: str | None = ServerOption,
     fmt: OutputFormat = FormatOption,
 ) -> None:
     """Write a self-contained HTML report (figures embedded, also saved as PNG) under OUT."""
-    from hardgen.analytics.report import write_report
-    from hardgen.analytics.tables import UnknownStudyError
+    if server:
+        written = _fetch_report(server, study, out)
+    else:
+        from hardgen.analytics.report import write_report
+        from hardgen.analytics.tables import UnknownStudyError
 
-    with _open(db) as store:
-        try:
-            written = write_report(store, study, out)
-        except UnknownStudyError as exc:
-            fail(str(exc.args[0]))
+        with _open(db) as store:
+            try:
+                written = write_report(store, study, out)
+            except UnknownStudyError as exc:
+                fail(str(exc.args[0]))
     files = [str(p) for p in written]
     if fmt is OutputFormat.json:
         print_json({"study": study, "report": str(Path(out) / "report.html"), "files": files})
     else:
         emit(files, fmt, ["file"], lambda: [[f] for f in files], title=f"report of {study}")
+
+
+def _get(server: str, path: str, params: dict[str, str] | None = None) -> Any:
+    """GET from the service; 404 is the user's mistake (exit 2), anything else a failure (exit 1)."""
+    import httpx
+
+    url = server.rstrip("/") + path
+    try:
+        response = httpx.get(url, params=params, timeout=300)
+    except httpx.HTTPError as exc:
+        fail(f"analytics service at {server} is unreachable: {exc}", EXIT_FINDINGS)
+    if response.status_code == 404:
+        try:
+            detail = response.json().get("detail", response.text)
+        except ValueError:
+            detail = response.text
+        fail(str(detail))
+    if response.status_code != 200:
+        fail(f"analytics service answered {response.status_code} for {url}", EXIT_FINDINGS)
+    return response
+
+
+def _fetch_tables(server: str, study: str, names: list[str] | None, out: Path) -> list[dict[str, Any]]:
+    """The tables as the service computes them, written like the local command writes them."""
+    import csv
+    import io
+    from urllib.parse import quote
+
+    from hardgen.analytics.tables import TABLE_NAMES
+
+    out.mkdir(parents=True, exist_ok=True)
+    summary, markdown = [], []
+    for name in names or list(TABLE_NAMES):
+        base = f"/v1/studies/{quote(study, safe='')}/tables/{quote(name, safe='')}"
+        text = _get(server, base, {"format": "csv"}).text
+        md = _get(server, base, {"format": "markdown"}).text
+        (out / f"{name}.csv").write_text(text, encoding="utf-8")
+        (out / f"{name}.md").write_text(md, encoding="utf-8")
+        markdown.append(md)
+        rows = max(len(list(csv.reader(io.StringIO(text)))) - 1, 0)
+        summary.append({"table": name, "rows": rows, "csv": str(out / f"{name}.csv")})
+    (out / "tables.md").write_text("\n".join(markdown), encoding="utf-8")
+    return summary
+
+
+def _fetch_report(server: str, study: str, out: Path) -> list[Path]:
+    """The service's report, with its embedded figures also saved as PNG files."""
+    import base64
+    import re
+    from urllib.parse import quote
+
+    page = _get(server, f"/v1/studies/{quote(study, safe='')}/report").text
+    (out / "figures").mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, data in re.findall(r'<figure id="fig-([a-z_]+)"><img [^>]*src="data:image/png;base64,([^"]+)"', page):
+        path = out / "figures" / f"{name}.png"
+        path.write_bytes(base64.b64decode(data))
+        written.append(path)
+    report = out / "report.html"
+    report.write_text(page, encoding="utf-8")
+    return [*written, report]
