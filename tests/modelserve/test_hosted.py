@@ -148,3 +148,58 @@ def test_o4_mini_preset_is_reinforcement_and_needs_a_grader(fake_openai: tuple[F
                   "reference": "```", "operation": "like"}
     openai_finetune(build_dataset("python", scanner=None), cfg, client=client_for(url))
     assert fake.created[-1]["method"]["reinforcement"]["hyperparameters"]["eval_interval"] == 6
+
+
+class FakeVertex:
+    """Vertex AI's tuningJobs routes as google-genai calls them."""
+
+    def __init__(self) -> None:
+        self.created: list[dict[str, Any]] = []
+        self.polls = 0
+        self.app = FastAPI()
+        self.app.post("/v1beta1/projects/{project}/locations/{location}/tuningJobs")(self.create)
+        self.app.get("/v1beta1/projects/{project}/locations/{location}/tuningJobs/{job}")(self.get)
+
+    async def create(self, project: str, location: str, request: Request) -> JSONResponse:
+        self.created.append(await request.json())
+        return JSONResponse({"name": f"projects/{project}/locations/{location}/tuningJobs/123",
+                             "state": "JOB_STATE_PENDING"})
+
+    async def get(self, project: str, location: str, job: str) -> JSONResponse:
+        self.polls += 1
+        done = self.polls >= 2
+        body: dict[str, Any] = {"name": f"projects/{project}/locations/{location}/tuningJobs/{job}",
+                                "state": "JOB_STATE_SUCCEEDED" if done else "JOB_STATE_RUNNING"}
+        if done:
+            body["tunedModel"] = {"model": f"projects/{project}/locations/{location}/models/9",
+                                  "endpoint": f"projects/{project}/locations/{location}/endpoints/7"}
+        return JSONResponse(body)
+
+
+def test_gemini_vertex_tuning_job_is_created_polled_and_registered() -> None:
+    from google import genai
+    from google.genai import types
+    from google.oauth2.credentials import Credentials
+
+    from hardgen.core.settings import models_dir
+    from hardgen.modelserve.hosted import gemini_finetune
+
+    dataset = build_dataset("python", scanner=None)
+    cfg = hosted_config_from_preset("gemini-2.0-flash", poll_interval=0.01, name="gemini-python")
+    with pytest.raises(HostedFineTuneError, match="--training-uri"):
+        gemini_finetune(dataset, cfg)
+    written = models_dir() / "hosted" / "gemini-python" / "train.jsonl"
+    first = json.loads(written.read_text().splitlines()[0])
+    assert [c["role"] for c in first["contents"]] == ["user", "model"]
+
+    fake = FakeVertex()
+    cfg.training_uri = "gs://bucket/train.jsonl"
+    for url in serve(fake.app):
+        client = genai.Client(vertexai=True, project="p", location="us-central1", credentials=Credentials(token="t"),
+                              http_options=types.HttpOptions(base_url=url.removesuffix("/v1")))
+        record = gemini_finetune(dataset, cfg, client=client)
+    assert record.remote_model_id.endswith("/models/9") and record.status == "succeeded"
+    spec = fake.created[0]["supervisedTuningSpec"]
+    assert spec["trainingDatasetUri"] == "gs://bucket/train.jsonl"
+    assert spec["hyperParameters"]["epochCount"] == 30
+    assert AdapterRegistry().get("gemini-python") is not None

@@ -122,6 +122,7 @@ def finetune(
     provider: str = typer.Option("local", "--provider", help="local (LoRA) | openai | gemini"),
     model: str | None = typer.Option(None, "--model", help="hosted base model (openai/gemini)"),
     grader: Path | None = typer.Option(None, "--grader", help="grader JSON for reinforcement fine-tunes (o4-mini)"),
+    training_uri: str | None = typer.Option(None, "--training-uri", help="gs:// URI of the uploaded dataset (gemini)"),
     fmt: OutputFormat = FormatOption,
 ) -> None:
     """Fine-tune on the scanned secure references: LoRA locally, or a hosted job (openai, gemini)."""
@@ -149,10 +150,10 @@ def finetune(
             grader_json = json.loads(grader.read_text(encoding="utf-8")) if grader else None
             if preset:
                 hcfg = hosted_config_from_preset(preset, epochs=epochs, seed=seed, name=name, grader=grader_json,
-                                                 model=model)
+                                                 model=model, training_uri=training_uri)
             elif model:
                 hcfg = HostedConfig(provider=provider, model=model, epochs=epochs, seed=seed, name=name,
-                                    grader=grader_json)
+                                    grader=grader_json, training_uri=training_uri)
             else:
                 fail(f"--provider {provider} needs --model or --preset")
             runner = openai_finetune if provider == "openai" else gemini_finetune

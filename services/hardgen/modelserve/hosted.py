@@ -41,6 +41,7 @@ class HostedConfig:
     method: str = "supervised"  # supervised | reinforcement (o4-mini)
     hyperparameters: dict[str, Any] = field(default_factory=dict)
     grader: dict[str, Any] | None = None  # reinforcement fine-tunes need one
+    training_uri: str | None = None  # Vertex AI reads its dataset from Cloud Storage (gs://...)
     name: str | None = None
     poll_interval: float = 15.0
     timeout: float = 24 * 3600.0
@@ -51,6 +52,16 @@ def chat_jsonl(dataset: Dataset) -> bytes:
     lines = [
         json.dumps({"messages": [{"role": "user", "content": ex.prompt},
                                  {"role": "assistant", "content": ex.completion.strip()}]})
+        for ex in dataset.examples
+    ]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def gemini_jsonl(dataset: Dataset) -> bytes:
+    """Vertex AI's supervised tuning format: ``{"contents": [user turn, model turn]}`` per line."""
+    lines = [
+        json.dumps({"contents": [{"role": "user", "parts": [{"text": ex.prompt}]},
+                                 {"role": "model", "parts": [{"text": ex.completion.strip()}]}]})
         for ex in dataset.examples
     ]
     return ("\n".join(lines) + "\n").encode("utf-8")
@@ -152,13 +163,27 @@ def gemini_finetune(
     registry: AdapterRegistry | None = None,
     on_status: Callable[[str], None] | None = None,
 ) -> AdapterRecord:
-    """Create a google-genai tuning job with the examples inline, poll it, register the tuned model."""
+    """Create a Vertex AI tuning job through google-genai, poll it, register the tuned model.
+
+    Vertex AI reads training data from Cloud Storage: the dataset is always written to
+    ``models_dir()/hosted/<name>/train.jsonl`` in Vertex's format; ``cfg.training_uri`` names where
+    it was uploaded (``gs://...``). Without one the run stops and says what to upload where.
+    """
     from google import genai
     from google.genai import errors, types
 
-    client = client or genai.Client()
+    from hardgen.core.settings import models_dir
+
     registry = registry or AdapterRegistry()
-    examples = [types.TuningExample(text_input=ex.prompt, output=ex.completion.strip()) for ex in dataset.examples]
+    local = models_dir() / "hosted" / (cfg.name or f"gemini-{dataset.hash[:10]}") / "train.jsonl"
+    local.parent.mkdir(parents=True, exist_ok=True)
+    local.write_bytes(gemini_jsonl(dataset))
+    if not cfg.training_uri:
+        raise HostedFineTuneError(
+            f"Vertex AI tuning reads its data from Cloud Storage: upload {local} "
+            "(gcloud storage cp FILE gs://BUCKET/) and pass --training-uri gs://BUCKET/train.jsonl"
+        )
+    client = client or genai.Client()
     config = types.CreateTuningJobConfig(
         epoch_count=cfg.epochs,
         tuned_model_display_name=cfg.name or f"{cfg.suffix}-{dataset.language or 'all'}",
@@ -166,8 +191,8 @@ def gemini_finetune(
                                                                   "batch_size", "learning_rate"}},
     )
     try:
-        job = client.tunings.tune(base_model=cfg.model, training_dataset=types.TuningDataset(examples=examples),
-                                  config=config)
+        job = client.tunings.tune(base_model=cfg.model,
+                                  training_dataset=types.TuningDataset(gcs_uri=cfg.training_uri), config=config)
         job = _poll(lambda: client.tunings.get(name=job.name), lambda j: str(getattr(j.state, "value", j.state)),
                     TERMINAL_GEMINI, cfg, on_status)
     except errors.APIError as exc:
@@ -176,7 +201,8 @@ def gemini_finetune(
     tuned = job.tuned_model.model if job.tuned_model is not None and job.tuned_model.model else ""
     outcome = "succeeded" if state == "JOB_STATE_SUCCEEDED" else "failed"
     record = _record(cfg, dataset, str(job.name), tuned, outcome,
-                     {"state": state, "error": str(job.error) if getattr(job, "error", None) else None})
+                     {"state": state, "training_uri": cfg.training_uri,
+                      "error": str(job.error) if getattr(job, "error", None) else None})
     registry.register(record)
     if state != "JOB_STATE_SUCCEEDED":
         reason = record.metrics["error"] or "no reason given"
