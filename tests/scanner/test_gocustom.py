@@ -251,3 +251,18 @@ def test_deserialised_value_as_a_plain_argument_is_not_reported(tmp_path: Path) 
         '\texec.Command("convert", m["file"].(string), "out.png").Run()'
     )
     assert _rules(tmp_path, _handler(body)) == []
+
+
+def test_helper_handed_an_upload_is_checked(tmp_path: Path) -> None:
+    source = (
+        'package main\n\nimport "mime/multipart"\n\n'
+        "func save(fh *multipart.FileHeader) error {\n"
+        '\tdst, err := os.Create("uploads/" + fh.Filename)\n'
+        "\t_ = dst\n\treturn err\n}\n"
+    )
+    assert _rules(tmp_path, source) == [(PATH_RULE, 6)]
+
+
+def test_password_read_by_key_under_any_name(tmp_path: Path) -> None:
+    body = '\tq := r.URL.Query()\n\tp := q.Get("password")\n\tsum := sha1.Sum([]byte(p))\n\t_ = sum'
+    assert [rule for rule, _ in _rules(tmp_path, _handler(body))] == [HASH_RULE]

@@ -11,7 +11,8 @@ Checks and their precise scope:
 
 ``go/path-injection-custom`` (CWE-22 family, in the catalogue)
     In a handler that receives an upload (it calls ``FormFile``, ``ParseMultipartForm`` or
-    ``MultipartReader``, or reads ``MultipartForm``), a user-controlled file name (an uploaded file's
+    ``MultipartReader``, or reads ``MultipartForm``) or a helper handed one (a parameter of a
+    ``mime/multipart`` type), a user-controlled file name (an uploaded file's
     ``FileHeader.Filename``, a multipart ``Part.FileName()``, or a request parameter) reaches
     ``filepath.Join``/``path.Join``/``os.Create``/``os.OpenFile``/``os.WriteFile`` without passing
     through ``filepath.Base``/``path.Base`` (or ``filepath.Ext``, which cannot contain a separator).
@@ -22,8 +23,9 @@ Checks and their precise scope:
 ``go/hardgen/weak-password-hash`` (CWE-327, 328, 916)
     A fast digest (``md5``, ``sha1``, ``sha256``, ``sha512``: ``.Sum*(x)``, or ``h := X.New()`` then
     ``h.Write(x)`` / ``io.WriteString(h, x)``) applied to a password-like value: an identifier or
-    field named like pass/password/passwd/pwd/secret (not ``...Hash``/``...Salt``), a request value
-    read under such a key (``r.FormValue("password")``), or anything assigned from those. Salting
+    field named like pass/password/passwd/pwd/secret (not ``...Hash``/``...Salt``), a value read
+    under such a key (``r.FormValue("password")``, ``q.Get("pwd")``, ``os.Getenv("DB_PASSWORD")``),
+    or anything assigned from those. Salting
     does not help: a fast hash is still brute-forced at billions of guesses per second.
 
 ``go/hardgen/unsafe-deserialization`` (CWE-502)
@@ -99,6 +101,7 @@ _REQUEST_FIELDS = frozenset(
         "Trailer",
     }
 )
+_KEYED_READS = frozenset({"Get", "FormValue", "PostFormValue", "Getenv", "LookupEnv"})
 _UPLOAD_MARKERS = frozenset({"FormFile", "ParseMultipartForm", "MultipartReader", "MultipartForm"})
 _PATH_JOIN = frozenset({("filepath", "Join"), ("path", "Join")})
 _FILE_SINKS = frozenset({("os", "Create"), ("os", "OpenFile"), ("os", "WriteFile"), ("ioutil", "WriteFile")})
@@ -221,11 +224,16 @@ class _FunctionScan:
         return names
 
     def _receives_upload(self) -> bool:
+        """An upload handler, or a helper handed an upload (a ``multipart`` parameter)."""
         for node in _walk(self.unit):
             if node.type == "selector_expression" and _text(node.child_by_field_name("field")) in _UPLOAD_MARKERS:
                 base = _base_identifier(node)
                 if base is not None and _text(base) in self.requests:
                     return True
+            if node.type == "parameter_declaration" and _compact(node.child_by_field_name("type")).lstrip(
+                "*[]"
+            ).startswith("multipart."):
+                return True
         return False
 
     # ------------------------------------------------------------------ taint of an expression
@@ -284,11 +292,9 @@ class _FunctionScan:
             return found
         pkg, member = qual
         base = _base_identifier(fn)
-        # a request value read under a password-like key: r.FormValue("password")
-        if (
-            base is not None
-            and _text(base) in self.requests
-            and any(a.type.endswith("string_literal") and _password_name(_text(a).strip('"`')) for a in args)
+        # a value read under a password-like key: r.FormValue("password"), q.Get("pwd")
+        if ((base is not None and _text(base) in self.requests) or member in _KEYED_READS) and any(
+            a.type.endswith("string_literal") and _password_name(_text(a).strip('"`')) for a in args[:1]
         ):
             found.add(PASSWORD)
         if member == "FileName" and not args:
