@@ -43,4 +43,24 @@ public class SqlInjectionTest extends HttpServlet {
         // ok: java-sql-injection
         conn.createStatement().executeQuery("SELECT count(*) FROM t");
     }
+
+    private boolean isSubscribed(Connection conn, String email) throws SQLException {
+        // ruleid: java-sql-injection
+        ResultSet rs = conn.createStatement().executeQuery("SELECT 1 FROM subs WHERE email = '" + email + "'");
+        return rs.next();
+    }
+
+    private void remove(Connection conn, String email) throws SQLException {
+        PreparedStatement ps = conn.prepareStatement("DELETE FROM subs WHERE email = ?");
+        ps.setString(1, email);
+        // ok: java-sql-injection
+        ps.executeUpdate();
+    }
+}
+
+class NotAServlet {
+    void query(Connection conn, String table) throws SQLException {
+        // ok: java-sql-injection
+        conn.createStatement().executeQuery("SELECT * FROM " + table);
+    }
 }
