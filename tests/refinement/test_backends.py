@@ -164,30 +164,38 @@ def test_hf_missing_model_is_a_config_error(tmp_path: Path) -> None:
         get_backend(f"hf/{tmp_path}/nothing-here").prepare()
 
 
-def test_logs_carry_neither_keys_nor_prompts(
-    api: FakeAPI, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_logs_carry_neither_keys_nor_prompts(api: FakeAPI, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
     from hardgen.core.logging import configure_logging
     from hardgen.refinement.service import GenerateSpec, RefinementService
 
     key = "sk-secretkey-0123456789abcdef"
     monkeypatch.setenv("OPENAI_API_KEY", key)
-    configure_logging("json", "DEBUG")
-    api.script((429, {"error": {"message": "slow"}}), openai_reply("```python\nx = 1\n```"))
-    spec = GenerateSpec(
-        language="python",
-        model="openai/gpt-4.1",
-        prompt="UNIQUE-PROMPT-MARKER do things",
-        options={"base_url": api.url},
-    )
-    (sample,) = RefinementService().generate(spec)
-    api.script((500, {"error": {"message": "down"}}))
-    (failed,) = RefinementService().generate(spec)
-    logs = capsys.readouterr().err
+    real_stderr, buffer = sys.stderr, io.StringIO()
+    sys.stderr = buffer
+    try:
+        configure_logging("json", "DEBUG")  # binds the logger to the buffer
+    finally:
+        sys.stderr = real_stderr
+    try:
+        api.script((429, {"error": {"message": "slow"}}), openai_reply("```python\nx = 1\n```"))
+        spec = GenerateSpec(
+            language="python",
+            model="openai/gpt-4.1",
+            prompt="UNIQUE-PROMPT-MARKER do things",
+            options={"base_url": api.url},
+        )
+        (sample,) = RefinementService().generate(spec)
+        api.script((500, {"error": {"message": "down"}}))
+        (failed,) = RefinementService().generate(spec)
+    finally:
+        configure_logging("console")
+    logs = buffer.getvalue()
     assert sample.error == "" and "HTTP 500" in failed.error
     assert "model_call" in logs and "sample_failed" in logs
     assert key not in logs and "UNIQUE-PROMPT-MARKER" not in logs
-    configure_logging("console")
 
 
 def test_hf_through_the_model_server(tiny_model_dir: Path) -> None:

@@ -77,4 +77,7 @@ def get_backend(spec: str, options: Mapping[str, str] | None = None) -> Backend:
     cls = backend_class(provider)
     opts = dict(options or {})
     cls.check_options(opts)
-    return cls(model, opts)
+    try:
+        return cls(model, opts)
+    except ValueError as exc:  # e.g. max_attempts=three
+        raise RequestError(f"{provider} backend: bad option value ({exc})".splitlines()[0]) from None
