@@ -79,3 +79,9 @@ def preferences():
 # ok: py-hardgen-missing-authentication
 def about():
     return "public page"
+
+
+@app.post("/account/delete")
+# ruleid: py-hardgen-missing-authentication
+def delete_account():
+    return "deleted"

@@ -90,3 +90,21 @@ def plain_text_variable(username):
     resp = Response("Hello " + username, mimetype="text/plain")
     # ok: py-reflective-xss
     return resp
+
+
+@app.get("/ok9/<username>")
+def shortcut_escaped(username):
+    # ok: py-reflective-xss
+    return "Hi " + str(escape(username))
+
+
+@app.post("/e")
+def shortcut_post():
+    # ruleid: py-reflective-xss
+    return "Saved " + request.form["title"]
+
+
+@app.get("/f/<item>")
+def shortcut_route_param(item):
+    # ruleid: py-reflective-xss
+    return f"<p>{item}</p>"
