@@ -91,10 +91,12 @@ def improvement_heatmap(table: Table) -> Figure:
 
 
 def introduced_network(introduced: Table) -> Figure:
-    """Original → introduced CWE graph per model (edge width = groups), study Fig. RQ3."""
+    """Original → introduced CWE graph per model (study Fig. RQ3), drawn bipartite: originals on the
+    left, introduced CWEs on the right, edge width by the number of groups, so that a CWE that is both
+    original and introduced appears once on each side instead of looping."""
     records = introduced.records()
     models = sorted({r["model"] for r in records})
-    fig, axes = plt.subplots(1, max(len(models), 1), figsize=(max(5.0, 4.5 * len(models)), 4.5), dpi=100, squeeze=False)
+    fig, axes = plt.subplots(1, max(len(models), 1), figsize=(max(5.0, 4.0 * len(models)), 5.0), dpi=100, squeeze=False)
     if not records:
         return _empty(fig, axes[0][0], "no technique introduced a CWE")
     for ax, model in zip(axes[0], models, strict=True):
@@ -102,27 +104,33 @@ def introduced_network(introduced: Table) -> Figure:
         for r in records:
             if r["model"] != model:
                 continue
-            source = f"CWE-{r['original_cwe']}" if r["original_cwe"] is not None else "(none)"
-            target = f"CWE-{r['introduced_cwe']}"
+            source = ("o", r["original_cwe"] if r["original_cwe"] is not None else -1)
+            target = ("i", r["introduced_cwe"])
             weight = graph.get_edge_data(source, target, {"weight": 0})["weight"] + r["groups"]
             graph.add_edge(source, target, weight=weight)
-        introduced_nodes = {f"CWE-{r['introduced_cwe']}" for r in records if r["model"] == model}
-        colors = ["#e8743b" if n in introduced_nodes else "#4c8bf5" for n in graph.nodes]
-        layout = nx.circular_layout(graph) if graph.number_of_nodes() > 2 else nx.spring_layout(graph, seed=1)
-        widths = [1.0 + 1.5 * graph.edges[e]["weight"] for e in graph.edges]
-        nx.draw_networkx(
+        left = sorted((n for n in graph.nodes if n[0] == "o"), key=lambda n: n[1])
+        right = sorted((n for n in graph.nodes if n[0] == "i"), key=lambda n: n[1])
+        layout = {n: (0.0, -k / max(len(left) - 1, 1)) for k, n in enumerate(left)}
+        layout |= {n: (1.0, -k / max(len(right) - 1, 1)) for k, n in enumerate(right)}
+        heaviest = max(graph.edges[e]["weight"] for e in graph.edges)
+        widths = [0.8 + 4.0 * graph.edges[e]["weight"] / heaviest for e in graph.edges]
+        labels = {n: ("none" if n[1] == -1 else f"CWE-{n[1]}") for n in graph.nodes}
+        colors = ["#4c8bf5" if n[0] == "o" else "#e8743b" for n in graph.nodes]
+        nx.draw_networkx_edges(
             graph,
             layout,
             ax=ax,
-            node_color=colors,
             width=widths,
-            font_size=8,
-            node_size=900,
+            alpha=0.6,
             arrows=True,
-            arrowsize=14,
-            connectionstyle="arc3,rad=0.1",
+            arrowsize=10,
+            node_size=700,
+            edge_color="#555555",
         )
-        ax.set_title(f"{model}: original → introduced", fontsize=10)
+        nx.draw_networkx_nodes(graph, layout, ax=ax, node_color=colors, node_size=700)
+        nx.draw_networkx_labels(graph, layout, labels=labels, ax=ax, font_size=7)
+        ax.set_title(f"{model}\noriginal (blue) → introduced (orange)", fontsize=9)
+        ax.set_xlim(-0.35, 1.35)
         ax.set_axis_off()
     fig.tight_layout()
     return fig
