@@ -1,6 +1,7 @@
 """The embedded default engine: Semgrep OSS with the project's own rule packs, fully offline.
 
-One ``semgrep scan`` process per batch, with the rule packs of the languages present. Rules keep
+One ``semgrep scan`` process per batch (over one staged folder, see :func:`stage`), with the rule
+packs of the languages present. Rules keep
 CodeQL's query id in ``metadata.codeql_id`` (Semgrep ids cannot contain ``/``) and that is what
 findings report, so results line up with CodeQL SARIF and take their severity from the catalogue.
 """
@@ -11,6 +12,7 @@ import json
 import os
 import shutil
 import sys
+import tempfile
 import time
 from functools import cache
 from importlib import metadata
@@ -41,8 +43,6 @@ _FILE_FAILURES = {"Timeout", "OutOfMemory", "Fatal error", "Lexical error", "Too
 MAX_TARGET_BYTES = int(os.environ.get("HARDGEN_SEMGREP_MAX_BYTES", str(5 * 1024 * 1024)))
 #: Semgrep exit codes for a configuration problem (bad pattern, unparsable YAML, invalid rule).
 _CONFIG_EXIT_CODES = {4, 5, 6, 7, 8}
-#: Keep each command line well below ARG_MAX; bigger batches are split into several invocations.
-_MAX_ARG_BYTES = 512 * 1024
 
 
 @cache
@@ -115,15 +115,15 @@ class SemgrepEngine:
         if not configs:
             log.warning("semgrep.no_rules", rules_dir=str(rules_dir()))
             return result
-        for chunk in _chunks(files):
-            part = self._scan_chunk(configs, chunk, timeout)
-            result.findings.extend(part.findings)
-            result.errors.extend(part.errors)
+        with tempfile.TemporaryDirectory(prefix="hardgen-semgrep-") as tmp:
+            by_path = stage(files, Path(tmp))
+            part = self._run(configs, Path(tmp), by_path, timeout)
+        result.findings.extend(part.findings)
+        result.errors.extend(part.errors)
         return result
 
-    def _scan_chunk(self, configs: list[Path], files: list[ScanFile], timeout: float) -> EngineResult:
-        by_path = {str(f.abs_path.resolve()): f for f in files}
-        targets = [f.abs_path.resolve() for f in files]
+    def _run(self, configs: list[Path], root: Path, by_path: dict[str, ScanFile], timeout: float) -> EngineResult:
+        targets = [root]
         env = {"SEMGREP_SEND_METRICS": "off", "SEMGREP_ENABLE_VERSION_CHECK": "0"}
         deadline = time.monotonic() + timeout
         for attempt in range(2):
@@ -216,17 +216,25 @@ def _as_list(value: Any) -> list[Any]:
     return list(value) if isinstance(value, (list, tuple)) else [value]
 
 
-def _chunks(files: list[ScanFile]) -> list[list[ScanFile]]:
-    chunks: list[list[ScanFile]] = [[]]
-    size = 0
-    for f in files:
-        length = len(str(f.abs_path)) + 1
-        if chunks[-1] and size + length > _MAX_ARG_BYTES:
-            chunks.append([])
-            size = 0
-        chunks[-1].append(f)
-        size += length
-    return chunks
+def stage(files: list[ScanFile], root: Path) -> dict[str, ScanFile]:
+    """Hard-link (or copy) the batch into ``root/<n>/<name>``; resolved staged path → file.
+
+    Semgrep gets this one folder as its only target. Given explicit file targets instead, it
+    starts one ``semgrep-core -rpc`` process per file just to resolve targets, which is one process
+    per file in disguise (minutes for a few thousand files). The ignore lists are disabled
+    (``--x-ignore-semgrepignore-files`` and an empty ``.semgrepignore``) so no file is dropped.
+    """
+    (root / ".semgrepignore").write_text("", encoding="utf-8")
+    staged: dict[str, ScanFile] = {}
+    for number, scan_file in enumerate(files):
+        target = root / f"{number:06d}" / scan_file.abs_path.name
+        target.parent.mkdir()
+        try:
+            os.link(scan_file.abs_path, target)
+        except OSError:
+            shutil.copyfile(scan_file.abs_path, target)
+        staged[str(target.resolve())] = scan_file
+    return staged
 
 
 def _tail(stderr: bytes) -> str:
