@@ -38,7 +38,18 @@ func uploadEcho(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	// ruleid: go-reflected-xss
-	fmt.Fprintf(w, "saved %s", header.Filename)
+	fmt.Fprintf(w, "<p>saved %s</p>", header.Filename)
+}
+
+func formatFirst(w http.ResponseWriter, r *http.Request) {
+	// ruleid: go-reflected-xss
+	fmt.Fprintf(w, "%s is not subscribed", r.FormValue("email"))
+}
+
+func textPrefix(w http.ResponseWriter, r *http.Request) {
+	// a body that starts with "Hello" is never sniffed as HTML
+	// ok: go-reflected-xss
+	fmt.Fprintf(w, "Hello, %s!", r.PathValue("username"))
 }
 
 func escaped(w http.ResponseWriter, r *http.Request) {
