@@ -80,18 +80,23 @@ def cache(tmp_path: Path) -> ResultCache:
     return ResultCache(tmp_path / "cache.sqlite")
 
 
-def test_binary_files_are_skipped_and_non_utf8_files_scanned(rule_pack: Path, cache: ResultCache) -> None:
+def test_binary_skipped_non_utf8_and_ignored_names_scanned(rule_pack: Path, cache: ResultCache) -> None:
     latin1 = "# caf\xe9 \xe0 la cr\xe8me\nresult = eval(data)\n".encode("latin-1")
     report = Scanner([SemgrepEngine()], cache=cache).scan(
         [
             SourceInput("pkg/legacy.py", latin1),
             SourceInput("pkg/blob.py", b"\x7fELF\x00\x00\x01eval(x)"),
             SourceInput("pkg/notes.txt", b"eval(x)"),
+            # names Semgrep ignores by default (tests/, node_modules/, *.min.js) are still scanned
+            SourceInput("tests/node_modules/app.min.js", _tag(b"eval(location.hash)\n")),
         ]
     )
     assert report.skipped == ["pkg/blob.py: binary file", "pkg/notes.txt: unsupported file type"]
-    assert report.files_scanned == 1
-    assert [(f.path, f.rule_id, f.start_line) for f in report.findings] == [("pkg/legacy.py", "py/code-injection", 2)]
+    assert report.files_scanned == 2
+    assert [(f.path, f.rule_id, f.start_line) for f in report.findings] == [
+        ("pkg/legacy.py", "py/code-injection", 2),
+        ("tests/node_modules/app.min.js", "js/code-injection", 1),
+    ]
     assert report.errors == []
 
 
