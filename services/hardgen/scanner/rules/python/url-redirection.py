@@ -53,3 +53,15 @@ def netloc_check():
         return redirect("/")
     # ok: py-url-redirection
     return redirect(target)
+
+
+@app.route("/d")
+def back_to_referrer():
+    # ruleid: py-url-redirection
+    return redirect(request.referrer or "/")
+
+
+@app.route("/ok5")
+def login_next_path():
+    # ok: py-url-redirection
+    return redirect(url_for("login", next=request.path))
