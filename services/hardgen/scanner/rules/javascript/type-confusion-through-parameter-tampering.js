@@ -59,6 +59,18 @@ app.get('/g', (req, res) => {
   res.end();
 });
 
+app.post('/h', (req, res) => {
+  const { username, password } = req.body;
+  if (typeof username !== 'string' || typeof password !== 'string') {
+    return res.status(400).json({ error: 'invalid input' });
+  }
+  // ok: js-type-confusion-through-parameter-tampering
+  if (password.length < 8) {
+    return res.status(400).json({ error: 'password too short' });
+  }
+  res.end();
+});
+
 app.get('/f', (req, res) => {
   const name = String(req.query.name);
   // ok: js-type-confusion-through-parameter-tampering
