@@ -59,9 +59,10 @@ INSECURE_PY = b"import os\n\ndef run(q):\n    return eval(q)\n"
 CLEAN_PY = b"def add(a, b):\n    return a + b\n"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def rule_pack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """A tiny rule pack, active (HARDGEN_RULES) for the whole scanner test session."""
+    """A tiny rule pack, active (HARDGEN_RULES) for the requesting test module only, so that other
+    test modules (rule packs, refinement) keep scanning with the real packs."""
     root = tmp_path_factory.mktemp("rules")
     for name, text in RULES.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
@@ -80,7 +81,7 @@ def scan_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("scan-cache")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def scanner_service(rule_pack: Path, scan_cache_dir: Path) -> Iterator[dict[str, str]]:
     """Real gRPC and HTTP servers (in this process, sharing one scanner) on free loopback ports."""
     import uvicorn
