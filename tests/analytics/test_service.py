@@ -112,7 +112,7 @@ def test_rest_and_grpc(service: dict[str, str]) -> None:
         assert client.health().status == "SERVING"
         assert "hand" in [s.name for s in client.list_studies()]
         text = client.get_table("hand", "cramers_v", "csv")
-        assert text.splitlines()[0].startswith("model,n,rows,cols,chi2")
+        assert text.splitlines()[0].startswith("model,technique,n,rows,cols,chi2")
         progress = client.progress("hand")
         assert (progress.generated, progress.scanned, progress.failed) == (29, 29, 0)
         with pytest.raises(AnalyticsNotFoundError):

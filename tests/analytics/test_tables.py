@@ -151,20 +151,41 @@ def test_introduced_mapping(tables: dict[str, Table]) -> None:
 
 def test_cramers_v_and_contingency(tables: dict[str, Table]) -> None:
     contingency = {
-        (r["model"], r["original_cwe"], r["introduced_cwe"]): r["count"]
+        (r["model"], r["technique"], r["original_cwe"], r["introduced_cwe"]): r["count"]
         for r in tables["cramers_v_contingency"].records()
     }
     assert contingency == {
-        ("A", 89, 79): 1,
-        ("B", 89, 79): 1,
-        ("B", 502, 79): 1,
-        ("all", 89, 79): 2,
-        ("all", 502, 79): 1,
+        ("A", "cot", 89, 79): 1,
+        ("A", "all", 89, 79): 1,
+        ("B", "cot", 89, 79): 1,
+        ("B", "cot", 502, 79): 1,
+        ("B", "all", 89, 79): 1,
+        ("B", "all", 502, 79): 1,
+        ("all", "all", 89, 79): 2,
+        ("all", "all", 502, 79): 1,
     }
-    rows = by_key(tables["cramers_v"], "model")
+    rows = by_key(tables["cramers_v"], "model", "technique")
+    assert set(rows) == {(m, t) for m in ("A", "B") for t in ("cot", "nep", "all")} | {("all", "all")}
     # one introduced CWE type only: the association is undefined (n/a), not an error
-    assert rows[("all",)]["n"] == 3 and rows[("all",)]["cols"] == 1
-    assert rows[("all",)]["v"] is None and rows[("all",)]["v_corrected"] is None
+    assert rows[("all", "all")]["n"] == 3 and rows[("all", "all")]["cols"] == 1
+    assert rows[("all", "all")]["v"] is None and rows[("all", "all")]["v_corrected"] is None
+    assert rows[("A", "nep")]["n"] == 0
+
+
+def test_cramers_v_from_group_outcomes_by_hand() -> None:
+    """Two groups map CWE 1 → 3 and two map 2 → 4: the table [[2, 0], [0, 2]], χ² = 4, n = 4, V = 1;
+    Bergsma: φ̃² = 1 − 1/3, r̃ = k̃ = 2 − 1/3, Ṽ = √((2/3) / (2/3)) = 1."""
+    from hardgen.analytics.rq3 import GroupOutcome, cramers_v_tables
+
+    outcomes = [
+        GroupOutcome("python", "M", scenario, "nep", frozenset({old}), frozenset({new}))
+        for scenario, (old, new) in enumerate([(1, 3), (1, 3), (2, 4), (2, 4)], start=1)
+    ]
+    v_table, c_table = cramers_v_tables(outcomes)
+    row = by_key(v_table, "model", "technique")[("M", "nep")]
+    assert (row["n"], row["rows"], row["cols"], row["chi2"]) == (4, 2, 2, pytest.approx(4.0))
+    assert row["v"] == pytest.approx(1.0) and row["v_corrected"] == pytest.approx(1.0)
+    assert len(c_table.rows) == 2 * 3  # two cells, in three scopes
 
 
 def test_cwe_frequency_and_cooccurrence(tables: dict[str, Table]) -> None:

@@ -137,29 +137,59 @@ def introduced_network(introduced: Table) -> Figure:
 
 
 def cramers_v_heatmap(contingency: Table, cramers: Table) -> Figure:
-    """The pooled original × introduced contingency table, titled with its Cramér's V."""
-    records = [r for r in contingency.records() if r["model"] == ALL]
-    fig, ax = plt.subplots(figsize=(7, 5), dpi=100)
+    """Bias-corrected Cramér's V per model and technique (left), and the pooled original × introduced
+    contingency table it summarises (right)."""
+    fig, (left, right) = plt.subplots(1, 2, figsize=(13, 5), dpi=100, gridspec_kw={"width_ratios": [1, 1.3]})
+    scores = [r for r in cramers.records() if r["model"] != ALL]
+    models = sorted({r["model"] for r in scores})
+    techniques = sorted({r["technique"] for r in scores if r["technique"] != ALL}) + [ALL]
+    if scores:
+        matrix = np.full((len(models), len(techniques)), np.nan)
+        for r in scores:
+            if r["v_corrected"] is not None:
+                matrix[models.index(r["model"]), techniques.index(r["technique"])] = r["v_corrected"]
+        cmap = matplotlib.colormaps["viridis"].with_extremes(bad="#d0d0d0")
+        image = left.imshow(np.ma.masked_invalid(matrix), cmap=cmap, vmin=0, vmax=1, aspect="auto")
+        for (i, j), value in np.ndenumerate(matrix):
+            left.text(
+                j,
+                i,
+                "n/a" if math.isnan(value) else f"{value:.2f}",
+                ha="center",
+                va="center",
+                fontsize=8,
+                color="black" if math.isnan(value) or value > 0.5 else "white",
+            )
+        left.set_xticks(range(len(techniques)), techniques)
+        left.set_yticks(range(len(models)), models)
+        left.set_title("Cramér's V (bias-corrected), original vs introduced", fontsize=10)
+        fig.colorbar(image, ax=left, fraction=0.046, pad=0.04)
+    else:
+        _empty(fig, left, "no original → introduced pairs: Cramér's V undefined")
+
+    records = [r for r in contingency.records() if r["model"] == ALL and r["technique"] == ALL]
     if not records:
-        return _empty(fig, ax, "no original → introduced pairs: Cramér's V undefined")
+        _empty(fig, right, "no contingency table")
+        fig.tight_layout()
+        return fig
     originals = sorted({r["original_cwe"] for r in records})
     intros = sorted({r["introduced_cwe"] for r in records})
-    matrix = np.zeros((len(originals), len(intros)))
+    counts = np.zeros((len(originals), len(intros)))
     for r in records:
-        matrix[originals.index(r["original_cwe"]), intros.index(r["introduced_cwe"])] = r["count"]
-    image = ax.imshow(matrix, cmap="Blues", aspect="auto")
-    for (i, j), value in np.ndenumerate(matrix):
-        ax.text(j, i, f"{value:.0f}", ha="center", va="center", fontsize=8)
-    ax.set_xticks(range(len(intros)), [f"CWE-{c}" for c in intros], rotation=45, ha="right")
-    ax.set_yticks(range(len(originals)), [f"CWE-{c}" for c in originals])
-    ax.set_xlabel("introduced")
-    ax.set_ylabel("original")
+        counts[originals.index(r["original_cwe"]), intros.index(r["introduced_cwe"])] = r["count"]
+    image = right.imshow(counts, cmap="Blues", aspect="auto")
+    for (i, j), value in np.ndenumerate(counts):
+        right.text(j, i, f"{value:.0f}", ha="center", va="center", fontsize=7)
+    right.set_xticks(range(len(intros)), [f"CWE-{c}" for c in intros], rotation=45, ha="right")
+    right.set_yticks(range(len(originals)), [f"CWE-{c}" for c in originals])
+    right.set_xlabel("introduced")
+    right.set_ylabel("original")
     overall = next((r for r in cramers.records() if r["model"] == ALL), {})
     v, vc = overall.get("v"), overall.get("v_corrected")
     label = "n/a" if v is None else f"{v:.2f}"
     label_c = "n/a" if vc is None else f"{vc:.2f}"
-    ax.set_title(f"Original × introduced CWEs — Cramér's V {label} (bias-corrected {label_c})", fontsize=10)
-    fig.colorbar(image, ax=ax, fraction=0.046, pad=0.04)
+    right.set_title(f"All models and techniques: V {label}, bias-corrected {label_c}", fontsize=10)
+    fig.colorbar(image, ax=right, fraction=0.046, pad=0.04)
     fig.tight_layout()
     return fig
 

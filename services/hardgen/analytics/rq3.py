@@ -165,59 +165,70 @@ def introduced(outcomes: list[GroupOutcome]) -> Table:
     )
 
 
-def contingency(outcomes: list[GroupOutcome]) -> dict[str, Counter[tuple[int, int]]]:
-    """Original × introduced CWE counts per model and over all models (``all``), techniques pooled.
+Scope = tuple[str, str]  # (model, technique), either may be ``all``
+
+
+def contingency(outcomes: list[GroupOutcome]) -> dict[Scope, Counter[tuple[int, int]]]:
+    """Original × introduced CWE counts per (model, technique), per model (``all`` techniques) and
+    over everything (``all``, ``all``).
 
     Introductions with no original CWE have no row to sit in and are left out of the association.
     """
-    tables: dict[str, Counter[tuple[int, int]]] = defaultdict(Counter)
+    tables: dict[Scope, Counter[tuple[int, int]]] = defaultdict(Counter)
     for o in outcomes:
         for new in o.introduced:
             for old in o.original:
-                tables[o.model][(old, new)] += 1
-                tables[ALL][(old, new)] += 1
+                for scope in ((o.model, o.technique), (o.model, ALL), (ALL, ALL)):
+                    tables[scope][(old, new)] += 1
     return tables
 
 
-def cramers_v_tables(outcomes: list[GroupOutcome]) -> tuple[Table, Table]:
-    """Cramér's V (plain and Bergsma bias-corrected) per model, and the tables they came from."""
-    tables = contingency(outcomes)
+def _scopes(outcomes: list[GroupOutcome]) -> list[Scope]:
     models = sorted({o.model for o in outcomes})
+    techniques = sorted({o.technique for o in outcomes})
+    return [(m, t) for m in models for t in [*techniques, ALL]] + ([(ALL, ALL)] if outcomes else [])
+
+
+def cramers_v_tables(outcomes: list[GroupOutcome]) -> tuple[Table, Table]:
+    """Cramér's V (plain and Bergsma bias-corrected) per (model, technique), per model and overall,
+    and the contingency tables they came from."""
+    tables = contingency(outcomes)
     v_rows: list[tuple[Any, ...]] = []
     c_rows: list[tuple[Any, ...]] = []
-    for scope in [*models, ALL]:
-        counter = tables.get(scope, Counter())
+    for model, technique in _scopes(outcomes):
+        counter = tables.get((model, technique), Counter())
         originals = sorted({a for a, _ in counter})
         intros = sorted({b for _, b in counter})
         matrix = np.zeros((len(originals), len(intros)), dtype=np.int64)
         for (a, b), n in counter.items():
             matrix[originals.index(a), intros.index(b)] = n
-        result = stats.cramers_v(matrix)
+        r = stats.cramers_v(matrix)
         v_rows.append(
             (
-                scope,
-                result["n"],
-                result["rows"],
-                result["cols"],
-                result["chi2"],
-                result["dof"],
-                result["p_value"],
-                result["v"],
-                result["v_corrected"],
+                model,
+                technique,
+                r["n"],
+                r["rows"],
+                r["cols"],
+                r["chi2"],
+                r["dof"],
+                r["p_value"],
+                r["v"],
+                r["v_corrected"],
             )
         )
-        c_rows.extend((scope, a, b, n) for (a, b), n in sorted(counter.items()))
+        c_rows.extend((model, technique, a, b, n) for (a, b), n in sorted(counter.items()))
     v_table = Table(
         "cramers_v",
         "Cramér's V between original and introduced CWEs",
-        ["model", "n", "rows", "cols", "chi2", "dof", "p_value", "v", "v_corrected"],
+        ["model", "technique", "n", "rows", "cols", "chi2", "dof", "p_value", "v", "v_corrected"],
         v_rows,
         note="v_corrected: Bergsma (2013) bias correction; n/a with fewer than 2 rows or columns.",
     )
     c_table = Table(
         "cramers_v_contingency",
         "Contingency tables behind Cramér's V",
-        ["model", "original_cwe", "introduced_cwe", "count"],
+        ["model", "technique", "original_cwe", "introduced_cwe", "count"],
         c_rows,
     )
     return v_table, c_table
