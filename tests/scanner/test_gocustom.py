@@ -266,3 +266,14 @@ def test_helper_handed_an_upload_is_checked(tmp_path: Path) -> None:
 def test_password_read_by_key_under_any_name(tmp_path: Path) -> None:
     body = '\tq := r.URL.Query()\n\tp := q.Get("password")\n\tsum := sha1.Sum([]byte(p))\n\t_ = sum'
     assert [rule for rule, _ in _rules(tmp_path, _handler(body))] == [HASH_RULE]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("password", True), ("newPwd", True), ("user_pass", True), ("clientSecret", True), ("adminPw", True)]
+    + [("passwordHash", False), ("bypass", False), ("passport", False), ("compass", False), ("passwordOK", False)],
+)
+def test_password_names(name: str, expected: bool) -> None:
+    from hardgen.scanner.engines.gocustom import _password_name
+
+    assert _password_name(name) is expected

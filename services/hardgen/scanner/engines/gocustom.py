@@ -81,7 +81,8 @@ REPORTED = "reported"  # a path already reported at filepath.Join
 REQUEST_DATA = frozenset({PARAM, BODY, UPLOAD})
 NAME_TAINT = frozenset({UPLOAD, PARAM})
 
-_PASSWORD_NAME = re.compile(r"(?i)(pass(word|wd|phrase|code)?|pwd|secret)")
+_PASSWORD_NAME = re.compile(r"(?i)(passw(or)?d|passphrase|passcode|pwd|secret)")
+_WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
 _NOT_PASSWORD = re.compile(r"(?i)(hash|digest|salt|hint|question|reset|policy|length|field|param|key$|label|valid|ok$)")
 _REQUEST_FIELDS = frozenset(
     {
@@ -118,7 +119,17 @@ _GENERIC = re.compile(r"^\*?((map\[[^\]]*\]|\[\])*)(interface\{\}|any)$")
 
 
 def _password_name(name: str) -> bool:
-    return bool(_PASSWORD_NAME.search(name)) and not _NOT_PASSWORD.search(name)
+    """A name that says "password": ``password``, ``newPwd``, ``user_pass``, ``Secret``...
+
+    ``pass``/``pw`` count only as a whole word of a camelCase or snake_case name, so that
+    ``bypass``, ``passport`` or ``compass`` are not passwords.
+    """
+    if _NOT_PASSWORD.search(name):
+        return False
+    if _PASSWORD_NAME.search(name):
+        return True
+    words = {w.lower() for w in _WORDS.findall(name)}
+    return bool(words & {"pass", "pw", "pwd"})
 
 
 def _text(node: Any) -> str:
