@@ -54,7 +54,7 @@ app.post('/login', loginLimiter, (req, res) => {
   });
 });
 
-// the user settings page: only logged-in users may see or change their settings
+// user settings page: show the logged-in user's settings and save changed settings (e-mail address)
 app.get('/settings', (req, res) => {
   res.send('<h1>Settings</h1><p>Change your email address and password here.</p>');
 });

@@ -54,7 +54,7 @@ app.post('/login', loginLimiter, (req, res) => {
   });
 });
 
-// the user settings page: only logged-in users may see or change their settings
+// user settings page: show the logged-in user's settings and save changed settings (e-mail address)
 app.get('/settings', function (req, res) {
   const user = req.session.username || 'guest';
   res.send(`<h1>Settings for ${user}</h1><a href="/settings/email">Change email</a>`);
