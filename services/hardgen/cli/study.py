@@ -11,51 +11,14 @@ import typer
 
 from hardgen.cli.common import EXIT_FINDINGS, FormatOption, OutputFormat, emit, fail, print_json, stderr
 from hardgen.core.settings import PORTS, nats_url, service_address
-from hardgen.core.study import StudyError, StudySpec, load_study
-from hardgen.core.studyrun import StudyStatus, run_study, study_status
+from hardgen.core.study import StudyError, load_study
+from hardgen.core.studyrun import StudyStatus, modelserve_finetuner, run_study, study_status
 
 study_app = typer.Typer(help="Run a study (models × languages × scenarios × strategies) and follow it.")
 
 
 def register(app: typer.Typer) -> None:
     app.add_typer(study_app, name="study")
-
-
-def finetune_via_modelserve(address: str, timeout: float = 3600.0) -> Any:
-    """The study's ``ft`` step: a LoRA fine-tune run by the model-serving service (gRPC FineTune).
-
-    Returns the tuned model's address ``hf/<base>@<adapter id>`` for the ``ft`` work items.
-    """
-
-    async def finetune(spec: StudySpec) -> str:
-        import grpc
-
-        from hardgen.core.grpcutil import insecure_channel
-        from hardgen.v1 import modelserve_pb2, modelserve_pb2_grpc
-
-        ft = spec.finetune
-        request = modelserve_pb2.FineTuneRequest(
-            base_model=ft.base,
-            steps=ft.steps,
-            learning_rate=ft.learning_rate,
-            lora_r=ft.lora_r,
-            lora_alpha=ft.lora_alpha,
-            seed=ft.seed,
-            name=f"{spec.name}-ft",
-        )
-        stderr.print(f"fine-tuning {ft.base} for the ft cells (modelserve at {address}) ...")
-
-        def call() -> Any:
-            with insecure_channel(address) as channel:
-                return modelserve_pb2_grpc.ModelServeStub(channel).FineTune(request, timeout=timeout)
-
-        try:
-            reply = await asyncio.to_thread(call)
-        except grpc.RpcError as exc:
-            raise RuntimeError(f"fine-tune failed at {address}: {exc.code().name} {exc.details()}") from None
-        return f"hf/{ft.base}@{reply.adapter.id}"
-
-    return finetune
 
 
 def _status_rows(status: StudyStatus) -> list[list[Any]]:
@@ -125,7 +88,9 @@ def run(
     url = nats or nats_url()
     ms_address = modelserve or service_address("modelserve", PORTS["modelserve_grpc"])
     try:
-        report = asyncio.run(run_study(spec, url, resume=resume, finetune=finetune_via_modelserve(ms_address)))
+        report = asyncio.run(
+            run_study(spec, url, resume=resume, finetune=modelserve_finetuner(ms_address, announce=stderr.print))
+        )
     except (ConnectionError, RuntimeError) as exc:
         fail(str(exc), code=EXIT_FINDINGS)
     stderr.print(
@@ -170,7 +135,6 @@ def status_cmd(
         ["model", "language", "scenario", "strategy", "done", "failed", "total"],
         lambda: _status_rows(status),
         title=(
-            f"study {study}: {status.done} done, {status.failed} failed, "
-            f"{status.in_flight} in flight of {status.total}"
+            f"study {study}: {status.done} done, {status.failed} failed, {status.in_flight} in flight of {status.total}"
         ),
     )

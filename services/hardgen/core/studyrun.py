@@ -234,3 +234,46 @@ async def study_status(study: str, nats_url: str) -> StudyStatus:
         return status
     finally:
         await nc.close()
+
+
+def modelserve_finetuner(
+    address: str, timeout: float = 3600.0, announce: Callable[[str], object] | None = None
+) -> FineTuner:
+    """The study's ``ft`` step: a LoRA fine-tune run by the model-serving service (gRPC FineTune).
+
+    The returned coroutine function gives the tuned model's address ``hf/<base>@<adapter id>``
+    for the ``ft`` work items; the CLI and the gateway both use it.
+    """
+
+    async def finetune(spec: StudySpec) -> str:
+        import asyncio
+
+        import grpc
+
+        from hardgen.core.grpcutil import insecure_channel
+        from hardgen.v1 import modelserve_pb2, modelserve_pb2_grpc
+
+        ft = spec.finetune
+        request = modelserve_pb2.FineTuneRequest(
+            base_model=ft.base,
+            steps=ft.steps,
+            learning_rate=ft.learning_rate,
+            lora_r=ft.lora_r,
+            lora_alpha=ft.lora_alpha,
+            seed=ft.seed,
+            name=f"{spec.name}-ft",
+        )
+        if announce is not None:
+            announce(f"fine-tuning {ft.base} for the ft cells (modelserve at {address}) ...")
+
+        def call() -> Any:
+            with insecure_channel(address) as channel:
+                return modelserve_pb2_grpc.ModelServeStub(channel).FineTune(request, timeout=timeout)
+
+        try:
+            reply = await asyncio.to_thread(call)
+        except grpc.RpcError as exc:
+            raise RuntimeError(f"fine-tune failed at {address}: {exc.code().name} {exc.details()}") from None
+        return f"hf/{ft.base}@{reply.adapter.id}"
+
+    return finetune

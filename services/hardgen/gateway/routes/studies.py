@@ -1,0 +1,169 @@
+"""Studies through the gateway: start one (``POST /v1/studies``), follow it, read its tables and
+report. Tables and progress come from the analytics service over gRPC, the HTML report over its
+REST API, and sample outcomes from the study's JetStream key-value bucket — never from another
+service's internals."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from typing import Any
+
+import httpx
+from fastapi import APIRouter, Query, Request, Response
+from fastapi.responses import HTMLResponse
+
+from hardgen.core.clients.analytics import AnalyticsClient, AnalyticsClientError, AnalyticsNotFoundError
+from hardgen.core.logging import get_logger
+from hardgen.core.settings import PORTS, nats_url, service_address
+from hardgen.core.study import StudySpec
+from hardgen.core.studyrun import modelserve_finetuner, run_study, study_status
+from hardgen.gateway.errors import ApiError, responses
+
+router = APIRouter(prefix="/v1", tags=["studies"])
+log = get_logger(__name__)
+
+TABLE_MEDIA = {"csv": "text/csv; charset=utf-8", "json": "application/json", "markdown": "text/markdown; charset=utf-8"}
+
+
+def analytics(request: Request) -> AnalyticsClient:
+    """One analytics gRPC client per app, made on first use."""
+    client = getattr(request.app.state, "analytics", None)
+    if client is None:
+        client = AnalyticsClient(service_address("analytics", PORTS["analytics_grpc"]))
+        request.app.state.analytics = client
+    return client
+
+
+def analytics_url() -> str:
+    return os.environ.get("HARDGEN_ANALYTICS_URL", f"http://127.0.0.1:{PORTS['analytics_http']}").rstrip("/")
+
+
+def _upstream(exc: AnalyticsClientError) -> ApiError:
+    if isinstance(exc, AnalyticsNotFoundError):
+        return ApiError(404, "not_found", str(exc))
+    if "did not answer" in str(exc):
+        return ApiError(504, "upstream_timeout", str(exc))
+    return ApiError(503, "upstream_unavailable", str(exc))
+
+
+@router.get("/studies", responses=responses(503, 504))
+def list_studies(request: Request) -> dict[str, Any]:
+    """Every study the analytics store holds, with sample and finding counts."""
+    try:
+        studies = analytics(request).list_studies()
+    except AnalyticsClientError as exc:
+        raise _upstream(exc) from None
+    return {
+        "studies": [
+            {"name": s.name, "samples": s.samples, "findings": s.findings, "created_at": s.created_at} for s in studies
+        ]
+    }
+
+
+@router.post("/studies", status_code=202, responses=responses(400, 422, 503))
+async def start_study(spec: StudySpec) -> dict[str, Any]:
+    """Publish a study's work items to JetStream (fine-tuning first when it has ``ft`` cells).
+
+    Answers 202 at once; follow it with ``GET /v1/studies/{study}/status``. Re-posting the same
+    study resumes it: samples that already have an outcome are not redone.
+    """
+    url = nats_url()
+    finetune = modelserve_finetuner(service_address("modelserve", PORTS["modelserve_grpc"]))
+
+    async def publish() -> None:
+        try:
+            report = await run_study(spec, url, resume=True, finetune=finetune)
+            log.info("gateway.study_published", study=spec.name, published=report.published)
+        except Exception as exc:  # noqa: BLE001 - background task: log, the status route shows progress
+            log.error("gateway.study_publish_failed", study=spec.name, error=f"{type(exc).__name__}: {exc}"[:300])
+
+    try:
+        await asyncio.wait_for(_check_nats(url), timeout=5)
+    except (ConnectionError, TimeoutError) as exc:
+        raise ApiError(503, "upstream_unavailable", f"NATS is unreachable: {exc}") from None
+    task = asyncio.get_running_loop().create_task(publish())
+    _BACKGROUND.add(task)
+    task.add_done_callback(_BACKGROUND.discard)
+    return {"study": spec.name, "samples": spec.total_samples, "status": f"/v1/studies/{spec.name}/status"}
+
+
+_BACKGROUND: set[asyncio.Task[None]] = set()
+
+
+async def _check_nats(url: str) -> None:
+    from hardgen.core.studyrun import connect
+
+    nc, _ = await connect(url, reconnect_attempts=0)
+    await nc.close()
+
+
+@router.get("/studies/{study}/status", responses=responses(404, 503))
+async def status(study: str) -> dict[str, Any]:
+    """Done / failed / in flight per cell, from the workers' recorded outcomes."""
+    try:
+        return (await study_status(study, nats_url())).as_dict()
+    except LookupError as exc:
+        raise ApiError(404, "not_found", str(exc).strip("'\"")) from None
+    except ConnectionError as exc:
+        raise ApiError(503, "upstream_unavailable", str(exc)) from None
+
+
+@router.get("/studies/{study}/progress", responses=responses(404, 503, 504))
+def progress(study: str, request: Request) -> dict[str, Any]:
+    """What analytics has stored so far: generated, scanned and failed samples per cell."""
+    try:
+        reply = analytics(request).progress(study)
+    except AnalyticsClientError as exc:
+        raise _upstream(exc) from None
+    return {
+        "study": study,
+        "generated": reply.generated,
+        "scanned": reply.scanned,
+        "failed": reply.failed,
+        "cells": [
+            {
+                "language": c.language,
+                "model": c.model,
+                "scenario": c.scenario,
+                "strategy": c.strategy,
+                "generated": c.generated,
+                "scanned": c.scanned,
+                "failed": c.failed,
+            }
+            for c in reply.cells
+        ],
+    }
+
+
+@router.get("/studies/{study}/tables/{name}", responses=responses(400, 404, 503, 504))
+def table(
+    study: str,
+    name: str,
+    request: Request,
+    format: str = Query("json", pattern="^(csv|json|markdown)$", description="csv, json or markdown"),  # noqa: A002
+) -> Response:
+    """One of the study's tables (prevalence, improvement_severity, fix_categories, …)."""
+    try:
+        content = analytics(request).get_table(study, name, format)
+    except AnalyticsClientError as exc:
+        raise _upstream(exc) from None
+    return Response(content, media_type=TABLE_MEDIA[format])
+
+
+@router.get("/studies/{study}/report", response_class=HTMLResponse, responses=responses(404, 503, 504))
+async def report(study: str) -> HTMLResponse:
+    """The self-contained HTML report (figures embedded), rendered by the analytics service."""
+    url = f"{analytics_url()}/v1/studies/{study}/report"
+    try:
+        async with httpx.AsyncClient(timeout=120.0) as client:
+            reply = await client.get(url)
+    except httpx.TimeoutException:
+        raise ApiError(504, "upstream_timeout", "analytics did not render the report in time") from None
+    except httpx.HTTPError as exc:
+        raise ApiError(503, "upstream_unavailable", f"analytics is unreachable: {type(exc).__name__}") from None
+    if reply.status_code == 404:
+        raise ApiError(404, "not_found", f"unknown study {study!r}")
+    if reply.status_code >= 400:
+        raise ApiError(502, "upstream_error", f"analytics answered {reply.status_code}")
+    return HTMLResponse(reply.text)
