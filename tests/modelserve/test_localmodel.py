@@ -77,3 +77,24 @@ def test_unknown_adapter_is_a_clear_error(tiny_model_dir: Path) -> None:
     model = LocalModel.load(str(tiny_model_dir))
     with pytest.raises(AdapterNotFoundError):
         model.generate("x", adapter_id="no-such-adapter")
+
+
+def test_token_budget_keeps_the_prompt_first() -> None:
+    from hardgen.core.localmodel import token_budget
+
+    assert token_budget(100, 50, 512) == (50, 100)
+    assert token_budget(200, 900, 512) == (312, 200)  # a large budget shrinks, the prompt stays whole
+    assert token_budget(600, 50, 512) == (50, 462)  # a prompt over the context keeps its end
+    assert token_budget(512, 300, 512) == (128, 384)
+
+
+def test_line_token_bpe_round_trips_and_shortens_code() -> None:
+    from hardgen.modelserve.tokenizer import train_bpe_tokenizer
+    from tests.conftest import tiny_model_texts
+
+    texts = tiny_model_texts(12)
+    plain = train_bpe_tokenizer(texts, 512)
+    lines = train_bpe_tokenizer(texts, 512, line_tokens=True)
+    for text in texts[:3]:
+        assert lines.decode(lines(text)["input_ids"]) == text
+    assert sum(len(lines(t)["input_ids"]) for t in texts) < sum(len(plain(t)["input_ids"]) for t in texts)

@@ -262,6 +262,18 @@ def _make_stopper(rows: Sequence[GenerationRequest], states: list[_RowState], wi
     return PerRowStop()
 
 
+def token_budget(prompt_tokens: int, max_new_tokens: int, max_positions: int) -> tuple[int, int]:
+    """(new tokens, prompt tokens kept) within the model's context: the prompt wins, the budget
+    shrinks to what is left; a prompt that alone fills the context keeps its last part."""
+    wanted = max(1, max_new_tokens)
+    if prompt_tokens + wanted <= max_positions:
+        return wanted, prompt_tokens
+    if prompt_tokens < max_positions:
+        return max_positions - prompt_tokens, prompt_tokens
+    budget = min(wanted, max(1, max_positions // 4))
+    return budget, max_positions - budget
+
+
 # ------------------------------------------------------------------------------------------- models
 
 
@@ -348,11 +360,10 @@ class _LoadedBase:
 
         started = time.monotonic()
         tok = self.tokenizer
-        budget = max(1, max(r.max_new_tokens for r in rows))
-        budget = min(budget, self.max_positions - 1)
-        max_prompt = self.max_positions - budget
-        encoded = [tok(r.prompt, add_special_tokens=False)["input_ids"][-max_prompt:] or [tok.eos_token_id]
-                   for r in rows]
+        full = [tok(r.prompt, add_special_tokens=False)["input_ids"] or [tok.eos_token_id] for r in rows]
+        budget, keep = token_budget(max(len(e) for e in full), max(r.max_new_tokens for r in rows),
+                                    self.max_positions)
+        encoded = [e[-keep:] for e in full]
         width = max(len(e) for e in encoded)
         pad = tok.pad_token_id
         ids = torch.full((len(rows), width), pad, dtype=torch.long)

@@ -40,6 +40,7 @@ class ModelSize:
     epochs: int
     batch_size: int
     learning_rate: float
+    line_tokens: bool = False  # BPE merges may span a line (see hardgen.modelserve.tokenizer)
 
 
 SIZES: dict[str, ModelSize] = {
@@ -47,8 +48,8 @@ SIZES: dict[str, ModelSize] = {
     "tiny": ModelSize(n_layer=2, n_embd=64, n_head=2, n_positions=512, vocab_size=384, epochs=4,
                       batch_size=4, learning_rate=3e-3),
     # the demo model: ~4-5M parameters, memorises the corpus in a few minutes on 2 cores
-    "demo": ModelSize(n_layer=4, n_embd=256, n_head=4, n_positions=1536, vocab_size=4096, epochs=12,
-                      batch_size=8, learning_rate=2e-3),
+    "demo": ModelSize(n_layer=4, n_embd=256, n_head=4, n_positions=512, vocab_size=8192, epochs=30,
+                      batch_size=8, learning_rate=3e-3, line_tokens=True),
 }
 
 
@@ -107,7 +108,7 @@ def build_model(
     torch.manual_seed(seed)
     started = time.monotonic()
 
-    tokenizer = train_bpe_tokenizer(docs, shape.vocab_size)
+    tokenizer = train_bpe_tokenizer(docs, shape.vocab_size, line_tokens=shape.line_tokens)
     config = GPT2Config(
         vocab_size=len(tokenizer),
         n_positions=shape.n_positions,
