@@ -171,3 +171,14 @@ def test_pack_and_gocustom_report_exactly_the_labels_of_every_go_reference() -> 
     assert not mismatches, "\n".join(mismatches)
     # every gocustom check is exercised by the corpus
     assert {f.rule_id for f in custom.findings} == set(GOCUSTOM_RULES)
+
+
+def test_go_corpus_parses_with_the_go_toolchain_and_is_gofmt_formatted() -> None:
+    """tree-sitter is lenient; ``gofmt -e`` is Go's own parser (skipped where Go is not installed)."""
+    gofmt = shutil.which("gofmt")
+    if gofmt is None:
+        pytest.skip("gofmt is not installed (apt-get install golang-go)")
+    paths = [str(path) for _, path, _, _ in _go_files()]
+    done = subprocess.run([gofmt, "-l", "-e", *paths], capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr[-4000:]
+    assert done.stdout.strip() == "", f"not gofmt-formatted:\n{done.stdout}"
