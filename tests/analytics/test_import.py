@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from hardgen.analytics import corpus as corpus_module
-from hardgen.analytics.corpus import ImportError_, import_manifest
+from hardgen.analytics.corpus import ManifestError, import_manifest
 from hardgen.analytics.ingest import FindingRecord
 from hardgen.analytics.store import Store
 from tests.analytics.conftest import manifest_lines
@@ -124,9 +124,9 @@ def test_import_is_atomic(store: Store, hand_manifest: Path, monkeypatch: pytest
 
 def test_scanner_failure_imports_nothing(store: Store, hand_manifest: Path) -> None:
     def broken_scan(files):  # type: ignore[no-untyped-def]
-        raise ImportError_("scanner unreachable")
+        raise ManifestError("scanner unreachable")
 
-    with pytest.raises(ImportError_):
+    with pytest.raises(ManifestError):
         import_manifest(store, hand_manifest, "hand", mode="scan", scan=broken_scan)
     assert counts(store) == (0, 0, 0)
 

@@ -36,7 +36,7 @@ Mode = Literal["labels", "scan"]
 ScanFunction = Callable[[list[tuple[str, Language, bytes]]], dict[str, list[FindingRecord]]]
 
 
-class ImportError_(Exception):  # noqa: N801 - ``ImportError`` is a builtin
+class ManifestError(Exception):
     """The manifest as a whole cannot be imported (unreadable file, scanner failure)."""
 
 
@@ -95,11 +95,11 @@ def import_manifest(
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ImportError_(f"cannot read manifest {path}: {exc.strerror or exc}") from exc
+        raise ManifestError(f"cannot read manifest {path}: {exc.strerror or exc}") from exc
     digest = hashlib.sha256(data).hexdigest()
     result = ImportResult(study=study, manifest=str(path), sha256=digest, mode=mode)
     if mode == "scan" and scan is None:
-        raise ImportError_("--scan needs a scanner (service address or the in-process scanner)")
+        raise ManifestError("--scan needs a scanner (service address or the in-process scanner)")
     with store.lock:
         seen = store.query("SELECT 1 FROM imports WHERE study = ? AND sha256 = ?", [study, digest])
     if seen:

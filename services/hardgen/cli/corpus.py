@@ -37,7 +37,7 @@ def import_corpus(
         fail("--study must not be empty")
     if not manifest.is_file():
         fail(f"manifest not found: {manifest}")
-    from hardgen.analytics.corpus import ImportError_, import_manifest
+    from hardgen.analytics.corpus import ManifestError, import_manifest
     from hardgen.analytics.scanning import ScannerUnavailableError, grpc_scan_function, local_scan_function
     from hardgen.analytics.store import Store
 
@@ -47,7 +47,7 @@ def import_corpus(
             scan_function = grpc_scan_function(scanner) if scanner else local_scan_function()
         with Store(db) as store:
             result = import_manifest(store, manifest, study.strip(), "scan" if scan else "labels", scan_function)
-    except (ImportError_, ScannerUnavailableError) as exc:
+    except (ManifestError, ScannerUnavailableError) as exc:
         fail(str(exc), EXIT_FINDINGS)
     except OSError as exc:
         fail(f"cannot open the analytics store: {exc}", EXIT_FINDINGS)
