@@ -6,7 +6,7 @@ contract. Where the scanner comes from, in order:
 1. a callable passed explicitly (tests, other services);
 2. the scanner service over gRPC (``hardgen.core.clients.scanner.ScannerClient``) when
    ``HARDGEN_SCANNER_ADDR`` is set;
-3. the scanner package in-process (``hardgen.scanner`` public scan function) when installed;
+3. the scanner package in-process (``hardgen.scanner.scan.scan_inputs``) when installed;
 4. none: the run goes on unscanned only when the caller allows it (``--no-scan``), and the
    adapter's metrics record ``scanned: false``.
 """
@@ -14,10 +14,8 @@ contract. Where the scanner comes from, in order:
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from hardgen.core.languages import Language
@@ -61,55 +59,34 @@ def _grpc_scanner() -> NamedScanner | None:
     if not addr:
         return None
     try:
-        from hardgen.core.clients import scanner as scanner_client  # type: ignore[attr-defined]
+        from hardgen.core.clients.scanner import ScannerClient
     except ImportError:
-        return None
-    client_cls: Any = getattr(scanner_client, "ScannerClient", None)
-    if client_cls is None:
         return None
 
     def scan(items: Sequence[ScanItem]) -> list[ScanVerdict]:
-        client = client_cls(addr)
-        files = [(i.path, i.language.value, i.code.encode("utf-8")) for i in items]
-        result = client.scan_sources(files) if hasattr(client, "scan_sources") else client.scan(files)
-        return _verdicts_from_result(items, result)
+        client = ScannerClient(addr)
+        try:
+            response = client.scan([(i.path, i.code, i.language.value) for i in items])
+        finally:
+            close = getattr(client, "close", None)
+            if callable(close):
+                close()
+        return _verdicts_from_result(items, response)
 
     return NamedScanner(f"grpc:{addr}", scan)
 
 
 def _inprocess_scanner() -> NamedScanner | None:
     try:
-        import hardgen.scanner as scanner_pkg
+        from hardgen.scanner.scan import SourceInput, scan_inputs
     except ImportError:
         return None
-    for module_name, fn_name in (("api", "scan_sources"), ("api", "scan_files"), ("service", "scan_sources"),
-                                 ("", "scan_sources"), ("orchestrator", "scan_paths"), ("api", "scan_paths")):
-        try:
-            module: Any = (
-                __import__(f"hardgen.scanner.{module_name}", fromlist=[fn_name]) if module_name else scanner_pkg
-            )
-        except ImportError:
-            continue
-        fn = getattr(module, fn_name, None)
-        if callable(fn):
-            return NamedScanner(f"inprocess:{module.__name__}.{fn_name}", _wrap_path_scanner(fn))
-    return None
-
-
-def _wrap_path_scanner(fn: Callable[..., Any]) -> ScanFn:
-    """Adapt a scanner that reads files from a folder: write the items to a temp folder, scan it."""
 
     def scan(items: Sequence[ScanItem]) -> list[ScanVerdict]:
-        with tempfile.TemporaryDirectory(prefix="hardgen-ft-scan-") as tmp:
-            root = Path(tmp)
-            for i, item in enumerate(items):
-                target = root / f"{i:05d}{item.language.extension}"
-                target.write_text(item.code, encoding="utf-8")
-            result = fn(root)
-        renamed = [ScanItem(f"{i:05d}{it.language.extension}", it.language, it.code) for i, it in enumerate(items)]
-        return _verdicts_from_result(renamed, result)
+        report = scan_inputs([SourceInput(i.path, i.code.encode("utf-8"), i.language) for i in items])
+        return _verdicts_from_result(items, report)
 
-    return scan
+    return NamedScanner("inprocess:hardgen.scanner.scan.scan_inputs", scan)
 
 
 def _verdicts_from_result(items: Sequence[ScanItem], result: Any) -> list[ScanVerdict]:
