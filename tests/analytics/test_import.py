@@ -256,10 +256,10 @@ def test_scan_through_the_scanner_grpc_service(store: Store, hand_manifest: Path
 
 
 def test_scan_with_unreachable_scanner_imports_nothing(store: Store, hand_manifest: Path) -> None:
-    from hardgen.analytics.scanning import ScannerUnavailableError, grpc_scan_function
+    from hardgen.analytics.scanning import grpc_scan_function
     from tests.helpers import free_port
 
-    with pytest.raises(ScannerUnavailableError):
+    with pytest.raises(ManifestError, match="scanning failed, nothing imported: scanner at 127.0.0.1"):
         import_manifest(
             store, hand_manifest, "hand", mode="scan", scan=grpc_scan_function(f"127.0.0.1:{free_port()}", timeout=3)
         )

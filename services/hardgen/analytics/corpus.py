@@ -114,7 +114,12 @@ def import_manifest(
 
     if mode == "scan" and fresh:
         assert scan is not None
-        by_path = scan([(_scan_path(e), e.language, e.content) for e in fresh])
+        try:
+            by_path = scan([(_scan_path(e), e.language, e.content) for e in fresh])
+        except ManifestError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - any scanner failure aborts the whole file, one message
+            raise ManifestError(f"scanning failed, nothing imported: {exc}") from exc
         findings = {e.sample.id: by_path.get(_scan_path(e), []) for e in fresh}
     else:
         findings = {e.sample.id: e.labels for e in fresh}
