@@ -116,6 +116,7 @@ def test_semgrep_test_passes_for_the_whole_pack() -> None:
         timeout=300,
         check=False,
     )
+    assert done.stdout.strip(), done.stderr[-4000:]
     report = json.loads(done.stdout)
     assert not report["config_with_errors"], report["config_with_errors"]
     assert not report["config_missing_tests"], report["config_missing_tests"]
