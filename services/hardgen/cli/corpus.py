@@ -37,6 +37,8 @@ def import_corpus(
         fail("--study must not be empty")
     if not manifest.is_file():
         fail(f"manifest not found: {manifest}")
+    import duckdb
+
     from hardgen.analytics.corpus import ManifestError, import_manifest
     from hardgen.analytics.scanning import ScannerUnavailableError, grpc_scan_function, local_scan_function
     from hardgen.analytics.store import Store
@@ -49,8 +51,8 @@ def import_corpus(
             result = import_manifest(store, manifest, study.strip(), "scan" if scan else "labels", scan_function)
     except (ManifestError, ScannerUnavailableError) as exc:
         fail(str(exc), EXIT_FINDINGS)
-    except OSError as exc:
-        fail(f"cannot open the analytics store: {exc}", EXIT_FINDINGS)
+    except (OSError, duckdb.Error) as exc:  # e.g. the file is locked by a running analytics service
+        fail(f"cannot write the analytics store: {exc}", EXIT_FINDINGS)
     data = result.as_dict()
     if fmt is OutputFormat.json:
         print_json(data)
