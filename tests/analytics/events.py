@@ -9,7 +9,14 @@ from hardgen.v1 import common_pb2, events_pb2
 
 
 def generated(
-    study: str, model: str, technique: str, index: int, scenario: int = 1, language: str = "python", parses: bool = True
+    study: str,
+    model: str,
+    technique: str,
+    index: int,
+    scenario: int = 1,
+    language: str = "python",
+    parses: bool = True,
+    error: str = "",
 ) -> events_pb2.SampleGenerated:
     sid = sample_id(study, language, model, scenario, technique, index)
     item = events_pb2.WorkItem(
@@ -23,6 +30,7 @@ def generated(
         parses=parses,
         prompts=[common_pb2.PromptRecord(id=f"p-{technique}", step=technique, template="t", text="write code")],
         stats=common_pb2.CallStats(latency_ms=12.5, prompt_tokens=10, completion_tokens=20),
+        error=error,
     )
 
 

@@ -135,3 +135,21 @@ async def test_failed_commit_is_redelivered_once_committed(
 async def test_undecodable_event_is_rejected_not_retried(store: Store, js: Any, consumer: EventConsumer) -> None:
     await js.publish("hardgen.scan.completed", b"\xff\xff\xff not protobuf")
     await until(lambda: consumer.state.rejected >= 1)
+
+
+async def test_failed_generation_is_progress_not_a_clean_sample(store: Store, js: Any, consumer: EventConsumer) -> None:
+    from hardgen.analytics.service import study_progress
+
+    study = f"failed-{uuid.uuid4().hex[:6]}"
+    ok, broken = generated(study, "m", "raw", 0), generated(study, "m", "raw", 1, error="TimeoutError: backend")
+    for event in (ok, scanned(ok, [SQLI]), broken, scanned(broken, [])):
+        await publish(js, event)
+    await until(
+        lambda: (
+            store.query("SELECT count(*) FROM samples WHERE study = ? AND scanned AND generated", [study])[0][0] == 2
+        )
+    )
+    progress = study_progress(store, study)
+    assert (progress["generated"], progress["scanned"], progress["failed"]) == (2, 2, 1)
+    prevalence = compute_tables(store, study, ["prevalence"])["prevalence"].records()
+    assert [(r["samples"], r["with_cwe"]) for r in prevalence] == [(1, 1)]  # the failure is not a clean sample

@@ -1,9 +1,11 @@
 """The sample-level SQL every table starts from.
 
 A sample counts once it has been generated *and* scanned (a sample still waiting for its scan has
-no known weaknesses, so counting it would flatter the cell). ``score`` is the sample's severity
-score, Σ severity × count over its findings; ``n`` is its number of findings (Σ count); ``sample_cwe``
-explodes each finding into the CWE ids it is tagged with (a finding contributes to each of them).
+no known weaknesses, so counting it would flatter the cell), unless its generation failed (``error``
+set: a backend failure left no code, and its empty scan would count as a sample free of weaknesses).
+``score`` is the sample's severity score, Σ severity × count over its findings; ``n`` is its number of
+findings (Σ count); ``sample_cwe`` explodes each finding into the CWE ids it is tagged with (a finding
+contributes to each of them).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ ALL = "all"
 SAMPLES_CTE = """
 WITH s AS (
     SELECT id, language, model, scenario, technique, sample_key, parses
-    FROM samples WHERE study = $study AND generated AND scanned
+    FROM samples WHERE study = $study AND generated AND scanned AND coalesce(error, '') = ''
 ),
 fs AS (SELECT f.* FROM findings f JOIN s ON s.id = f.sample_id),
 score AS (
