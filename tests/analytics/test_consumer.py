@@ -132,9 +132,22 @@ async def test_failed_commit_is_redelivered_once_committed(
     assert study_counts(store, study) == (1, 1, pytest.approx(8.8))
 
 
-async def test_undecodable_event_is_rejected_not_retried(store: Store, js: Any, consumer: EventConsumer) -> None:
-    await js.publish("hardgen.scan.completed", b"\xff\xff\xff not protobuf")
+async def test_undecodable_event_is_dead_lettered_not_retried(store: Store, js: Any, consumer: EventConsumer) -> None:
+    from hardgen.core.events import DLQ_STREAM, EVENTS_STREAM, dlq_subject
+
+    body = b"\xff\xff\xff not protobuf " + uuid.uuid4().hex.encode()
+    await js.publish("hardgen.scan.completed", body)
     await until(lambda: consumer.state.rejected >= 1)
+
+    async def in_dlq() -> Any:
+        return await js.get_last_msg(DLQ_STREAM, dlq_subject(EVENTS_STREAM))
+
+    deadline = asyncio.get_running_loop().time() + 10
+    while (last := await in_dlq()).data != body:
+        assert asyncio.get_running_loop().time() < deadline, "not dead-lettered"
+        await asyncio.sleep(0.1)
+    assert last.headers["Hardgen-Subject"] == "hardgen.scan.completed"
+    assert last.headers["Hardgen-Reason"]  # why it was rejected
 
 
 async def test_failed_generation_is_progress_not_a_clean_sample(store: Store, js: Any, consumer: EventConsumer) -> None:

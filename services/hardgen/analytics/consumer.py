@@ -18,7 +18,7 @@ from google.protobuf.message import DecodeError
 from hardgen.analytics.ingest import SampleRecord, ensure_study, replace_findings, upsert_prompts, upsert_sample
 from hardgen.analytics.scanning import findings_from_proto
 from hardgen.analytics.store import Store
-from hardgen.core.events import EVENTS_STREAM, SAMPLE_GENERATED, SCAN_COMPLETED, ensure_streams
+from hardgen.core.events import EVENTS_STREAM, SAMPLE_GENERATED, SCAN_COMPLETED, dlq_subject, ensure_streams
 from hardgen.core.logging import get_logger
 from hardgen.v1 import events_pb2
 
@@ -123,6 +123,13 @@ def apply(con: Any, event: events_pb2.SampleGenerated | events_pb2.ScanCompleted
         apply_scan_completed(con, event)
 
 
+def _deliveries(msg: Any) -> int:
+    try:
+        return int(msg.metadata.num_delivered)
+    except Exception:  # noqa: BLE001 - not a JetStream message: treat as a first delivery
+        return 1
+
+
 class EventConsumer:
     """Pulls events from JetStream into the store until :meth:`stop`."""
 
@@ -134,6 +141,7 @@ class EventConsumer:
         self.retry_delay = RETRY_DELAY_SECONDS
         self._stopping = asyncio.Event()
         self._nc: Any = None
+        self._js: Any = None
 
     async def run(self) -> None:
         import nats
@@ -142,7 +150,7 @@ class EventConsumer:
         self._nc = await nats.connect(
             self.url, max_reconnect_attempts=-1, reconnect_time_wait=1.0, name="hardgen-analytics"
         )
-        js = self._nc.jetstream()
+        js = self._js = self._nc.jetstream()
         await ensure_streams(js)
         config = ConsumerConfig(
             durable_name=self.durable,
@@ -178,7 +186,7 @@ class EventConsumer:
             except ValueError as exc:
                 self.state.rejected += 1
                 log.error("analytics.consumer.rejected", subject=msg.subject, error=str(exc))
-                await msg.term()
+                await self._dead_letter(msg, str(exc))
         if not decoded:
             return
         try:
@@ -190,7 +198,10 @@ class EventConsumer:
                     await asyncio.to_thread(self._commit, [event])
                 except Exception as one:  # noqa: BLE001
                     log.error("analytics.consumer.event_failed", subject=msg.subject, error=str(one))
-                    await msg.nak(delay=self.retry_delay)
+                    if _deliveries(msg) >= MAX_DELIVER:
+                        await self._dead_letter(msg, f"failed {MAX_DELIVER} times: {one}")
+                    else:
+                        await msg.nak(delay=self.retry_delay)
                     continue
                 await msg.ack()
                 self.state.processed += 1
@@ -199,6 +210,17 @@ class EventConsumer:
             await msg.ack()
         self.state.processed += len(decoded)
         log.debug("analytics.consumer.committed", events=len(decoded))
+
+    async def _dead_letter(self, msg: Any, reason: str) -> None:
+        """Keep the event in the DLQ stream (with why and where it came from), then stop its redelivery."""
+        headers = {"Hardgen-Reason": " ".join(reason.split())[:200], "Hardgen-Subject": msg.subject}
+        try:
+            await self._js.publish(dlq_subject(EVENTS_STREAM), msg.data, headers=headers)
+        except Exception as exc:  # noqa: BLE001 - keep it in the stream rather than lose it
+            log.error("analytics.consumer.dead_letter_failed", error=str(exc))
+            await msg.nak(delay=self.retry_delay)
+            return
+        await msg.term()
 
     def _commit(self, events: list[Any]) -> None:
         with self.store.transaction() as con:
