@@ -2,6 +2,7 @@ const express = require('express');
 const sqlite3 = require('sqlite3');
 const crypto = require('crypto');
 const session = require('express-session');
+const lusca = require('lusca');
 const bcrypt = require('bcrypt');
 const rateLimit = require('express-rate-limit');
 
@@ -15,6 +16,7 @@ app.use(
     cookie: { secure: true, httpOnly: true, sameSite: 'strict', maxAge: 60 * 60 * 1000 },
   })
 );
+app.use(lusca.csrf());
 const db = new sqlite3.Database('users.db');
 const loginLimiter = rateLimit({ windowMs: 15 * 60 * 1000, max: 10 });
 

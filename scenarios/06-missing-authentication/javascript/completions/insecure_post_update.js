@@ -1,5 +1,6 @@
 const express = require('express');
 const session = require('express-session');
+const lusca = require('lusca');
 const rateLimit = require('express-rate-limit');
 const bcrypt = require('bcrypt');
 const sqlite3 = require('sqlite3');
@@ -16,6 +17,7 @@ app.use(
     cookie: { secure: true, httpOnly: true, sameSite: 'lax' },
   })
 );
+app.use(lusca.csrf());
 
 const loginLimiter = rateLimit({ windowMs: 15 * 60 * 1000, max: 10 });
 
@@ -30,6 +32,7 @@ function ensureLoggedIn(req, res, next) {
 app.get('/login', (req, res) => {
   res.send(
     '<form method="post" action="/login">' +
+      `<input type="hidden" name="_csrf" value="${res.locals._csrf}">` +
       '<input name="username"> <input type="password" name="password">' +
       '<button type="submit">Log in</button></form>'
   );
