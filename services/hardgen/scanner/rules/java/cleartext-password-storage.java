@@ -7,7 +7,9 @@ import java.sql.PreparedStatement;
 import java.util.Base64;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
+import com.lambdaworks.crypto.SCryptUtil;
 import org.mindrot.jbcrypt.BCrypt;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 public class CleartextPasswordTest extends HttpServlet {
 
@@ -41,6 +43,11 @@ public class CleartextPasswordTest extends HttpServlet {
         ps.setBytes(2, key);
         // ok: java-hardgen-cleartext-password-storage
         ps.setString(2, hashPassword(password));
+        BCryptPasswordEncoder passwordEncoder = new BCryptPasswordEncoder();
+        // ok: java-hardgen-cleartext-password-storage
+        ps.setString(2, passwordEncoder.encode(password));
+        // ok: java-hardgen-cleartext-password-storage
+        ps.setString(2, SCryptUtil.scrypt(password, 16384, 8, 1));
     }
 
     private static String hashPassword(String password) {

@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 
 public class TrustBoundaryTest extends HttpServlet {
 
+    private final UserDao userDao = new UserDao();
+
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) {
         String user = req.getParameter("user");
         HttpSession session = req.getSession();
@@ -26,5 +28,22 @@ public class TrustBoundaryTest extends HttpServlet {
         req.getSession().setAttribute("username", user);
         // ok: java-trust-boundary-violation
         req.getSession().setAttribute("userId", rs.getLong("id"));
+        Object account = findAccount(req.getParameter("name"));
+        // ok: java-trust-boundary-violation
+        req.getSession().setAttribute("account", account);
+        // ruleid: java-trust-boundary-violation
+        req.getSession().setAttribute("name", req.getParameter("name").trim());
+        // ok: java-trust-boundary-violation
+        req.getSession().setAttribute("user", userDao.findByName(req.getParameter("name")));
+    }
+
+    private Object findAccount(String name) {
+        return null;
+    }
+}
+
+class UserDao {
+    Object findByName(String name) {
+        return null;
     }
 }

@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.Constructor;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 public class UnsafeDeserializationTest extends HttpServlet {
@@ -23,6 +24,8 @@ public class UnsafeDeserializationTest extends HttpServlet {
         Object b = new Yaml().loadAs(payload, Map.class);
         // ruleid: java-unsafe-deserialization
         Object c = fieldYaml.load(req.getReader());
+        // ruleid: java-unsafe-deserialization
+        Object f = new Yaml(new Constructor(Map.class, new LoaderOptions())).load(payload);
         byte[] raw = Base64.getDecoder().decode(req.getParameter("obj"));
         // ruleid: java-unsafe-deserialization
         Object d = new ObjectInputStream(new ByteArrayInputStream(raw)).readObject();
@@ -38,5 +41,7 @@ public class UnsafeDeserializationTest extends HttpServlet {
         Yaml local = new Yaml();
         // ok: java-unsafe-deserialization
         Object b = local.load("name: constant");
+        // ok: java-unsafe-deserialization
+        Object c = new Yaml(new SafeConstructor(new LoaderOptions())).load(payload);
     }
 }
