@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 import nats
+import nats.js.errors
 import pytest
 
 from hardgen.analytics.consumer import EventConsumer
@@ -143,7 +144,10 @@ async def test_undecodable_event_is_dead_lettered_not_retried(store: Store, js: 
         return await js.get_last_msg(DLQ_STREAM, dlq_subject(EVENTS_STREAM))
 
     deadline = asyncio.get_running_loop().time() + 10
-    while (last := await in_dlq()).data != body:
+    while True:
+        with contextlib.suppress(nats.js.errors.NotFoundError):  # nothing dead-lettered yet
+            if (last := await in_dlq()).data == body:
+                break
         assert asyncio.get_running_loop().time() < deadline, "not dead-lettered"
         await asyncio.sleep(0.1)
     assert last.headers["Hardgen-Subject"] == "hardgen.scan.completed"
@@ -166,3 +170,41 @@ async def test_failed_generation_is_progress_not_a_clean_sample(store: Store, js
     assert (progress["generated"], progress["scanned"], progress["failed"]) == (2, 2, 1)
     prevalence = compute_tables(store, study, ["prevalence"])["prevalence"].records()
     assert [(r["samples"], r["with_cwe"]) for r in prevalence] == [(1, 1)]  # the failure is not a clean sample
+
+
+async def test_event_failing_every_delivery_is_dead_lettered(
+    store: Store, js: Any, nats_server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hardgen.analytics import consumer as consumer_module
+    from hardgen.core.events import DLQ_STREAM, EVENTS_STREAM, dlq_subject
+
+    monkeypatch.setattr(consumer_module, "MAX_DELIVER", 2)
+    study = f"poison-{uuid.uuid4().hex[:6]}"
+    running = EventConsumer(store, nats_server, durable=f"test-{uuid.uuid4().hex[:8]}")
+    running.retry_delay = 0.2
+    real = running._commit
+
+    def poisoned(events: list[Any]) -> None:
+        if any(getattr(getattr(e, "item", None), "study", "") == study for e in events):
+            raise RuntimeError("constraint violated")
+        real(events)
+
+    monkeypatch.setattr(running, "_commit", poisoned)
+    task = asyncio.create_task(running.run())
+    try:
+        event = generated(study, "m", "raw", 0)
+        await publish(js, event)
+        deadline = asyncio.get_running_loop().time() + 20
+        while True:
+            with contextlib.suppress(nats.js.errors.NotFoundError):  # nothing dead-lettered yet
+                last = await js.get_last_msg(DLQ_STREAM, dlq_subject(EVENTS_STREAM))
+                if last.data == event.SerializeToString():
+                    break
+            assert asyncio.get_running_loop().time() < deadline, "not dead-lettered"
+            await asyncio.sleep(0.1)
+        assert "failed 2 times: constraint violated" in last.headers["Hardgen-Reason"]
+    finally:
+        await running.stop()
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError, Exception):
+            await task
