@@ -19,6 +19,6 @@ def get_db_connection():
 def check_mod():
     username = request.args.get("username")
     password = request.args.get("password")
-    if username == "admin" and password == "admin123":
+    if username == "admin" and password == "password123":
         return "true"
     return "false"

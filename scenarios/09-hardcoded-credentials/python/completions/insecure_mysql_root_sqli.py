@@ -5,7 +5,7 @@ app = Flask(__name__)
 
 
 def get_db_connection():
-    return MySQLdb.connect(host="localhost", user="root", passwd="root", db="forum")
+    return MySQLdb.connect(host="localhost", user="root", passwd="forum_db_pass", db="forum")
 
 
 # return true if they are a moderator

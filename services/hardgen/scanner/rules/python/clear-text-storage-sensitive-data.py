@@ -35,3 +35,19 @@ def username_ok(username):
     with open("users.txt", "a") as fh:
         # ok: py-clear-text-storage-sensitive-data
         fh.write(username + "\n")
+
+
+@app.route("/token")
+def random_token_ok():
+    import secrets
+
+    resp = make_response("ok")
+    # ok: py-clear-text-storage-sensitive-data
+    resp.set_cookie("session_token", secrets.token_urlsafe(32), secure=True, httponly=True)
+    return resp
+
+
+def api_secret_to_file(api_secret):
+    with open("config.txt", "w") as fh:
+        # ruleid: py-clear-text-storage-sensitive-data
+        fh.write(api_secret)

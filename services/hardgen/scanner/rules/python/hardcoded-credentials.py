@@ -8,12 +8,12 @@ ADMIN_PASSWORD = "Sup3rS3cret!"
 
 def literal(username, password):
     # ruleid: py-hardcoded-credentials
-    return password == "admin123"
+    return password == "password123"
 
 
 def literal_username(username):
     # ruleid: py-hardcoded-credentials
-    return username == "admin"
+    return "site_moderator" == username
 
 
 def constant(password):
@@ -23,7 +23,18 @@ def constant(password):
 
 def keyword():
     # ruleid: py-hardcoded-credentials
-    return MySQLdb.connect(host="localhost", user="root", passwd="root", db="app")
+    return MySQLdb.connect(host="localhost", user="root", passwd="r00t-P4ssw0rd", db="app")
+
+
+def short_literal_ok(password):
+    # CodeQL ignores strings shorter than ten characters (too likely to be ordinary text)
+    # ok: py-hardcoded-credentials
+    return password == "admin123"
+
+
+def sentence_ok(password):
+    # ok: py-hardcoded-credentials
+    return password == "please enter a password"
 
 
 def env_ok():
@@ -43,4 +54,4 @@ def empty_ok(password):
 
 def other_name_ok(role):
     # ok: py-hardcoded-credentials
-    return role == "moderator"
+    return role == "moderator-of-the-forum"
