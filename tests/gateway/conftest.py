@@ -33,6 +33,12 @@ def refinement_address(scanner_address: str) -> Iterator[str]:  # noqa: F811
 class Gateway:
     url: str
     app: Any
+    keys: Any  # hardgen.core.apikeys.KeyStore of this gateway
+    admin_key: str
+
+    def key(self, *scopes: str, **limits: Any) -> str:
+        """A fresh key with these scopes (``rate_per_minute=``, ``daily_tokens=``)."""
+        return str(self.keys.create("test", scopes, **limits)[1])
 
 
 def serve(app: Any) -> tuple[str, Any, threading.Thread]:
@@ -52,9 +58,18 @@ def serve(app: Any) -> tuple[str, Any, threading.Thread]:
 
 
 @pytest.fixture(scope="session")
-def gateway(refinement_address: str, scanner_address: str) -> Iterator[Gateway]:  # noqa: F811
+def gateway(
+    refinement_address: str,
+    scanner_address: str,  # noqa: F811
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[Gateway]:
+    from hardgen.core.apikeys import KeyStore
     from hardgen.gateway.app import create_app
     from hardgen.gateway.settings import GatewaySettings
+
+    keys_db = tmp_path_factory.mktemp("keys") / "keys.sqlite"
+    store = KeyStore(keys_db)
+    _, admin_key = store.create("tests", ["admin"])
 
     settings = GatewaySettings(
         refinement_address=refinement_address,
@@ -64,15 +79,18 @@ def gateway(refinement_address: str, scanner_address: str) -> Iterator[Gateway]:
         max_concurrent_per_caller=2,
         generation_timeout_s=120.0,
         scan_timeout_s=60.0,
+        keys_db=str(keys_db),
+        max_body_bytes=2 * 1024 * 1024,
     )
     app = create_app(settings)
     url, server, thread = serve(app)
-    yield Gateway(url, app)
+    yield Gateway(url, app, store, admin_key)
     server.should_exit = True
     thread.join(timeout=10)
 
 
 @pytest.fixture()
 def http(gateway: Gateway) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=gateway.url, timeout=120.0) as client:
+    headers = {"Authorization": f"Bearer {gateway.admin_key}"}
+    with httpx.Client(base_url=gateway.url, timeout=120.0, headers=headers) as client:
         yield client

@@ -148,15 +148,17 @@ def test_request_id_is_echoed(http: httpx.Client) -> None:
 
 def test_per_caller_concurrency_limit(http: httpx.Client, gateway: Gateway) -> None:
     limiter = gateway.app.state.limiter
-    caller = "key:" + __import__("hashlib").sha256(b"k1").hexdigest()[:16]
+    k1, k2 = gateway.key("generate"), gateway.key("generate")
+    caller = "key:" + k1.split("_")[1]
+    auth1, auth2 = {"Authorization": f"Bearer {k1}"}, {"Authorization": f"Bearer {k2}"}
     assert limiter.acquire(caller) and limiter.acquire(caller)
     try:
-        assert_error(http.post("/v1/generations", json=body(), headers={"X-API-Key": "k1"}), 429, "rate_limited")
-        assert http.post("/v1/generations", json=body(), headers={"X-API-Key": "k2"}).status_code == 200
+        assert_error(http.post("/v1/generations", json=body(), headers=auth1), 429, "rate_limited")
+        assert http.post("/v1/generations", json=body(), headers=auth2).status_code == 200
     finally:
         limiter.release(caller)
         limiter.release(caller)
-    assert http.post("/v1/generations", json=body(), headers={"X-API-Key": "k1"}).status_code == 200
+    assert http.post("/v1/generations", json=body(), headers=auth1).status_code == 200
 
 
 def test_scans_proxy_to_the_scanner(http: httpx.Client) -> None:
@@ -210,7 +212,10 @@ def test_services_down_are_503_with_the_error_body() -> None:
     from hardgen.gateway.settings import GatewaySettings
 
     dead = f"127.0.0.1:{free_port()}"
-    app = create_app(GatewaySettings(refinement_address=dead, scanner_address=dead, generation_timeout_s=5))
+    settings = GatewaySettings(
+        refinement_address=dead, scanner_address=dead, generation_timeout_s=5, auth_enabled=False
+    )
+    app = create_app(settings)
     with TestClient(app) as client:
         assert_error(client.post("/v1/generations", json=body()), 503, "upstream_unavailable", "unreachable")
         assert_error(client.get("/v1/strategies"), 503, "upstream_unavailable")
@@ -220,11 +225,12 @@ def test_services_down_are_503_with_the_error_body() -> None:
         assert_error(client.get("/readyz"), 503, "upstream_unavailable")
 
 
-def test_cli_against_the_gateway(gateway: Gateway) -> None:
+def test_cli_against_the_gateway(gateway: Gateway, monkeypatch: pytest.MonkeyPatch) -> None:
     from typer.testing import CliRunner
 
     from hardgen.cli.main import app
 
+    monkeypatch.setenv("HARDGEN_API_KEY", gateway.key("generate"))
     runner = CliRunner()
     ok = runner.invoke(
         app,

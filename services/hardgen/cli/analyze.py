@@ -7,7 +7,7 @@ from typing import Any
 
 import typer
 
-from hardgen.cli.common import EXIT_FINDINGS, FormatOption, OutputFormat, emit, fail, print_json
+from hardgen.cli.common import EXIT_FINDINGS, FormatOption, OutputFormat, emit, fail, gateway_headers, print_json
 
 analyze_app = typer.Typer(help="Tables and report of a study, from the analytics store (DuckDB).", no_args_is_help=True)
 
@@ -124,7 +124,7 @@ def _get(server: str, path: str, params: dict[str, str] | None = None) -> Any:
 
     url = server.rstrip("/") + path
     try:
-        response = httpx.get(url, params=params, timeout=300)
+        response = httpx.get(url, params=params, headers=gateway_headers(), timeout=300)
     except httpx.HTTPError as exc:
         fail(f"analytics service at {server} is unreachable: {exc}", EXIT_FINDINGS)
     if response.status_code == 404:

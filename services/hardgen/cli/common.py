@@ -45,6 +45,14 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     raise typer.Exit(code)
 
 
+def gateway_headers() -> dict[str, str]:
+    """Headers for a request to the gateway: the API key from ``HARDGEN_API_KEY``, if set."""
+    import os
+
+    key = os.environ.get("HARDGEN_API_KEY", "").strip()
+    return {"Authorization": f"Bearer {key}"} if key else {}
+
+
 def print_json(data: Any) -> None:
     """Write JSON to stdout (and only JSON), for ``--format json``."""
     sys.stdout.write(json.dumps(data, indent=2, default=str, ensure_ascii=False) + "\n")

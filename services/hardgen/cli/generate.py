@@ -14,7 +14,17 @@ from typing import Any
 
 import typer
 
-from hardgen.cli.common import EXIT_FINDINGS, EXIT_USAGE, FormatOption, OutputFormat, emit, fail, print_json, stdout
+from hardgen.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_USAGE,
+    FormatOption,
+    OutputFormat,
+    emit,
+    fail,
+    gateway_headers,
+    print_json,
+    stdout,
+)
 from hardgen.core.settings import PORTS, service_address
 
 strategies_app = typer.Typer(help="The hardening strategies (chain them with '+', e.g. mp+ft).", no_args_is_help=True)
@@ -100,7 +110,7 @@ def _via_gateway(url: str, spec: Any) -> list[dict[str, Any]]:
     body |= {"scenario": spec.scenario} if spec.scenario else {"prompt": spec.prompt}
     endpoint = url.rstrip("/") + "/v1/generations"
     try:
-        response = httpx.post(endpoint, json=body, timeout=900.0)
+        response = httpx.post(endpoint, json=body, headers=gateway_headers(), timeout=900.0)
     except httpx.HTTPError as exc:
         fail(f"cannot reach the gateway at {url}: {type(exc).__name__}", EXIT_FINDINGS)
     if response.status_code >= 400:
@@ -243,7 +253,7 @@ def list_strategies(
         import httpx
 
         try:
-            response = httpx.get(gateway.rstrip("/") + "/v1/strategies", timeout=30.0)
+            response = httpx.get(gateway.rstrip("/") + "/v1/strategies", headers=gateway_headers(), timeout=30.0)
             response.raise_for_status()
         except httpx.HTTPError as exc:
             fail(f"cannot list strategies from {gateway}: {type(exc).__name__}", EXIT_FINDINGS)

@@ -25,6 +25,7 @@ COMMAND_MODULES = [
     "corpus",
     "analyze",
     "model",
+    "keys",
 ]
 
 app = typer.Typer(

@@ -72,6 +72,8 @@ class LocalStack:
                 "HARDGEN_ANALYTICS_ADDR": f"127.0.0.1:{p.analytics_grpc}",
                 "HARDGEN_ANALYTICS_URL": f"http://127.0.0.1:{p.analytics_http}",
                 "HARDGEN_LOG_FORMAT": "json",
+                # the local dev stack listens on loopback only; set HARDGEN_AUTH=on to try keys
+                "HARDGEN_AUTH": os.environ.get("HARDGEN_AUTH", "off"),
                 "PYTHONUNBUFFERED": "1",
             }
         )

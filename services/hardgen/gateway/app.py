@@ -13,17 +13,23 @@ from typing import Any
 from fastapi import FastAPI, Request, Response
 
 from hardgen import __version__
+from hardgen.core.apikeys import KeyStore
+from hardgen.core.logging import get_logger
+from hardgen.gateway.auth import install_auth
 from hardgen.gateway.errors import install_error_handlers
-from hardgen.gateway.limits import CallerLimiter
+from hardgen.gateway.limits import BodySizeLimit, CallerLimiter
 from hardgen.gateway.metrics import GatewayMetrics
 from hardgen.gateway.routes import ROUTER_MODULES
 from hardgen.gateway.settings import GatewaySettings
 
+log = get_logger(__name__)
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
 
 def create_app(settings: GatewaySettings | None = None, refinement: Any = None, scanner: Any = None) -> FastAPI:
-    """Build the app; ``refinement``/``scanner`` default to gRPC clients at the settings' addresses."""
+    """Build the app; ``refinement``/``scanner`` default to gRPC clients at the settings' addresses.
+
+    Auth is on unless ``settings.auth_enabled`` is False (``HARDGEN_AUTH=off``, local dev only)."""
     settings = settings or GatewaySettings.from_env()
     if refinement is None:
         from hardgen.core.clients.refinement import RefinementClient
@@ -58,6 +64,11 @@ def create_app(settings: GatewaySettings | None = None, refinement: Any = None, 
     app.state.metrics = metrics = GatewayMetrics()
 
     install_error_handlers(app)
+    if settings.auth_enabled:
+        # added before the request-id middleware, so that one wraps it and ids reach 401/403/429
+        install_auth(app, KeyStore(settings.keys_db), settings.default_rate_per_minute)
+    else:
+        log.warning("gateway_auth_off", reason="HARDGEN_AUTH=off: every route is open (local dev only)")
 
     @app.middleware("http")
     async def _request_id(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
@@ -68,6 +79,8 @@ def create_app(settings: GatewaySettings | None = None, refinement: Any = None, 
         return response
 
     app.middleware("http")(metrics.middleware)
+    # outermost: refuse oversized bodies before anything reads them
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
 
     for name in ROUTER_MODULES:
         app.include_router(importlib.import_module(f"hardgen.gateway.routes.{name}").router)

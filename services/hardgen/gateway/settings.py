@@ -28,7 +28,14 @@ class GatewaySettings(BaseModel):
     max_prompt_chars: int = Field(8000, ge=1, description="longest free-form prompt")
     max_scan_files: int = Field(200, ge=1)
     max_scan_bytes: int = Field(4 * 1024 * 1024, ge=1, description="total content bytes per scan request")
+    max_scan_file_bytes: int = Field(1024 * 1024, ge=1, description="largest single file of a scan request")
+    max_body_bytes: int = Field(16 * 1024 * 1024, ge=1, description="largest request body (413 beyond)")
     max_concurrent_per_caller: int = Field(4, ge=1, description="requests in flight per caller (429 beyond)")
+    auth_enabled: bool = Field(True, description="API keys required (HARDGEN_AUTH=off only for local dev)")
+    keys_db: str | None = Field(None, description="key store path (default: hardgen.core.apikeys.keys_db_path())")
+    default_rate_per_minute: float | None = Field(
+        600.0, description="token-bucket rate of keys created without --rate (None: unlimited)"
+    )
     generation_timeout_s: float = Field(600.0, gt=0)
     scan_timeout_s: float = Field(120.0, gt=0)
     allowed_options: tuple[str, ...] = DEFAULT_ALLOWED_OPTIONS
@@ -44,7 +51,12 @@ class GatewaySettings(BaseModel):
             max_prompt_chars=_env_int("HARDGEN_GATEWAY_MAX_PROMPT_CHARS", 8000),
             max_scan_files=_env_int("HARDGEN_GATEWAY_MAX_SCAN_FILES", 200),
             max_scan_bytes=_env_int("HARDGEN_GATEWAY_MAX_SCAN_BYTES", 4 * 1024 * 1024),
+            max_scan_file_bytes=_env_int("HARDGEN_GATEWAY_MAX_FILE_BYTES", 1024 * 1024),
+            max_body_bytes=_env_int("HARDGEN_GATEWAY_MAX_BODY_BYTES", 16 * 1024 * 1024),
             max_concurrent_per_caller=_env_int("HARDGEN_GATEWAY_MAX_CONCURRENT", 4),
+            auth_enabled=os.environ.get("HARDGEN_AUTH", "on").strip().lower() not in ("off", "0", "false", "no"),
+            keys_db=os.environ.get("HARDGEN_KEYS_DB") or None,
+            default_rate_per_minute=float(os.environ.get("HARDGEN_GATEWAY_RATE_PER_MINUTE", "600")) or None,
             generation_timeout_s=float(os.environ.get("HARDGEN_GATEWAY_GENERATION_TIMEOUT", "600")),
             scan_timeout_s=float(os.environ.get("HARDGEN_GATEWAY_SCAN_TIMEOUT", "120")),
             allowed_providers=tuple(p.strip() for p in providers.split(",") if p.strip())

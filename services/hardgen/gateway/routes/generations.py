@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Request
 
 from hardgen.core.clients.refinement import RefinementClientError, sample_to_dict
 from hardgen.core.scenarios import ScenarioError, get_scenario
+from hardgen.gateway.auth import record_tokens
 from hardgen.gateway.deps import get_metrics, get_refinement, get_settings
 from hardgen.gateway.errors import ApiError, request_id, responses
 from hardgen.gateway.limits import limit_caller
@@ -34,6 +35,18 @@ def check_limits(body: GenerationRequest, settings: GatewaySettings) -> None:
     if refused:
         allowed = ", ".join(settings.allowed_options)
         raise ApiError(400, "not_allowed", f"option(s) {', '.join(refused)} not accepted (allowed: {allowed})")
+
+
+def sample_tokens(sample: dict[str, Any]) -> int:
+    """Model tokens a sample spent (its model calls' CallStats; cached prompts cost nothing)."""
+    spent = sum(
+        (p["stats"]["prompt_tokens"] + p["stats"]["completion_tokens"])
+        for p in sample["prompts"]
+        if p["stats"] and not p["cached"]
+    )
+    if spent == 0 and sample["stats"]:
+        spent = sample["stats"]["prompt_tokens"] + sample["stats"]["completion_tokens"]
+    return int(spent)
 
 
 @router.post(
@@ -76,6 +89,7 @@ def create_generation(
     except RefinementClientError as exc:
         raise from_grpc_status(exc.status, str(exc)) from None
     samples = [sample_to_dict(s) for s in response.samples]
+    record_tokens(request, sum(sample_tokens(s) for s in samples))
     for sample in samples:
         metrics.samples.labels(sample["strategy"], "error" if sample["error"] else "ok").inc()
         metrics.findings.labels("generations").inc(len(sample["findings"]))

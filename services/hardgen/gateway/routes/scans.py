@@ -34,7 +34,13 @@ def create_scan(
     """Findings normalised to CodeQL query ids, CWE ids and security-severity."""
     if len(body.files) > settings.max_scan_files:
         raise ApiError(400, "limit_exceeded", f"{len(body.files)} files, the limit is {settings.max_scan_files}")
-    total = sum(len(f.content.encode("utf-8")) for f in body.files)
+    sizes = [len(f.content.encode("utf-8")) for f in body.files]
+    if sizes and max(sizes) > settings.max_scan_file_bytes:
+        big = body.files[sizes.index(max(sizes))].path
+        raise ApiError(
+            400, "limit_exceeded", f"file {big!r} has {max(sizes)} bytes, the limit is {settings.max_scan_file_bytes}"
+        )
+    total = sum(sizes)
     if total > settings.max_scan_bytes:
         raise ApiError(400, "limit_exceeded", f"{total} bytes of content, the limit is {settings.max_scan_bytes}")
     timeout = min(body.timeout_seconds or settings.scan_timeout_s, settings.scan_timeout_s)

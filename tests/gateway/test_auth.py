@@ -1,0 +1,130 @@
+"""API keys at the gateway over real HTTP: 401 without or with a bad/revoked key, 403 for a key
+without the route's scope, 429 with Retry-After for the rate limit and the daily token cap, 413
+for oversized bodies, and ``hardgen keys`` managing the store the gateway reads."""
+
+from __future__ import annotations
+
+import json
+
+import httpx
+import pytest
+
+from tests.gateway.conftest import Gateway
+
+GEN = {"scenario": 1, "language": "python", "model": "mock/references", "strategy": "raw"}
+SCAN = {"files": [{"path": "a.py", "content": "x = 1\n"}], "engines": ["semgrep"]}
+
+
+def bearer(key: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {key}"}
+
+
+def error_of(response: httpx.Response, status: int) -> str:
+    assert response.status_code == status, response.text
+    error = response.json()["error"]
+    assert error["request_id"] == response.headers["x-request-id"]
+    return str(error["code"])
+
+
+@pytest.fixture()
+def anon(gateway: Gateway) -> httpx.Client:
+    return httpx.Client(base_url=gateway.url, timeout=60.0)
+
+
+def test_every_route_but_the_probes_needs_a_key(anon: httpx.Client, gateway: Gateway) -> None:
+    assert anon.get("/healthz").status_code == 200
+    assert anon.get("/openapi.json").status_code == 200
+    for method, path in [("POST", "/v1/generations"), ("POST", "/v1/scans"), ("GET", "/v1/scenarios"),
+                         ("GET", "/v1/strategies"), ("GET", "/metrics"), ("GET", "/v1/studies")]:  # fmt: skip
+        response = anon.request(method, path, json={})
+        assert error_of(response, 401) == "unauthenticated" and response.headers["www-authenticate"] == "Bearer"
+    real = gateway.key("scan")
+    key_id = real.split("_")[1]
+    for bad in ["nonsense", "hg_000000000000_" + "x" * 43, f"hg_{key_id}_" + "y" * 43, real + "z"]:
+        assert error_of(anon.post("/v1/scans", json=SCAN, headers=bearer(bad)), 401) == "invalid_key"
+    assert anon.post("/v1/scans", json=SCAN, headers={"X-API-Key": real}).status_code == 200
+
+
+def test_scopes(anon: httpx.Client, gateway: Gateway) -> None:
+    scan_only = bearer(gateway.key("scan"))
+    assert error_of(anon.post("/v1/generations", json=GEN, headers=scan_only), 403) == "forbidden"
+    assert error_of(anon.get("/v1/studies", headers=scan_only), 403) == "forbidden"
+    assert error_of(anon.get("/metrics", headers=scan_only), 403) == "forbidden"
+    assert anon.get("/v1/scenarios", headers=scan_only).status_code == 200
+    generate = bearer(gateway.key("generate"))
+    assert anon.post("/v1/generations", json=GEN, headers=generate).status_code == 200
+    assert error_of(anon.post("/v1/scans", json=SCAN, headers=generate), 403) == "forbidden"
+    assert anon.get("/metrics", headers=bearer(gateway.admin_key)).status_code == 200
+
+
+def test_rate_limit_answers_429_with_retry_after(anon: httpx.Client, gateway: Gateway) -> None:
+    limited = bearer(gateway.key("scan", rate_per_minute=2))
+    assert [anon.get("/v1/scenarios", headers=limited).status_code for _ in range(2)] == [200, 200]
+    response = anon.get("/v1/scenarios", headers=limited)
+    assert error_of(response, 429) == "rate_limited" and 1 <= int(response.headers["retry-after"]) <= 30
+    # another key is not affected
+    assert anon.get("/v1/scenarios", headers=bearer(gateway.key("scan"))).status_code == 200
+
+
+def test_daily_token_cap(anon: httpx.Client, gateway: Gateway) -> None:
+    key = gateway.key("generate", daily_tokens=100)
+    first = anon.post("/v1/generations", json=GEN, headers=bearer(key))
+    assert first.status_code == 200
+    spent = sum(s["stats"]["prompt_tokens"] + s["stats"]["completion_tokens"] for s in first.json()["samples"])
+    assert spent > 100 and gateway.keys.usage_today(key.split("_")[1]) == spent
+    second = anon.post("/v1/generations", json=GEN, headers=bearer(key))
+    assert error_of(second, 429) == "quota_exceeded" and int(second.headers["retry-after"]) <= 86400
+    # scans spend no model tokens and stay allowed for a key with both scopes
+    both = gateway.key("generate", "scan", daily_tokens=0)
+    assert error_of(anon.post("/v1/generations", json=GEN, headers=bearer(both)), 429) == "quota_exceeded"
+    assert anon.post("/v1/scans", json=SCAN, headers=bearer(both)).status_code == 200
+
+
+def test_body_and_file_size_limits(http: httpx.Client) -> None:
+    big = {"files": [{"path": "a.py", "content": "#" * (3 * 1024 * 1024)}]}
+    assert error_of(http.post("/v1/scans", json=big), 413) == "too_large"
+
+    def chunks():  # no Content-Length: the body is counted as it arrives
+        yield b'{"files": [{"path": "a.py", "content": "'
+        for _ in range(3):
+            yield b"#" * (1024 * 1024)
+        yield b'"}]}'
+
+    response = http.post("/v1/scans", content=chunks(), headers={"content-type": "application/json"})
+    assert error_of(response, 413) == "too_large"
+    one_file = {"files": [{"path": "big.py", "content": "#" * (1024 * 1024 + 1)}]}
+    response = http.post("/v1/scans", json=one_file)
+    assert error_of(response, 400) == "limit_exceeded" and "big.py" in response.json()["error"]["message"]
+
+
+def test_keys_cli_shares_the_gateway_store(
+    anon: httpx.Client, gateway: Gateway, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from hardgen.cli.main import app
+
+    monkeypatch.setenv("HARDGEN_KEYS_DB", str(gateway.keys.path))
+    runner = CliRunner()
+    created = runner.invoke(
+        app, ["keys", "create", "--name", "ci", "--scope", "scan", "--rate", "60", "--format", "json"]
+    )
+    assert created.exit_code == 0, created.output
+    record = json.loads(created.stdout)
+    assert record["scopes"] == ["scan"] and record["key"].startswith(f"hg_{record['id']}_")
+    assert anon.post("/v1/scans", json=SCAN, headers=bearer(record["key"])).status_code == 200
+    listed = json.loads(runner.invoke(app, ["keys", "list", "--format", "json"]).stdout)
+    assert any(k["id"] == record["id"] for k in listed) and all("key" not in k for k in listed)
+    assert record["key"] not in gateway.keys.path.read_bytes().decode("latin-1")
+    assert runner.invoke(app, ["keys", "revoke", record["id"]]).exit_code == 0
+    assert error_of(anon.post("/v1/scans", json=SCAN, headers=bearer(record["key"])), 401) == "invalid_key"
+    bad = runner.invoke(app, ["keys", "create", "--name", "x", "--scope", "root"])
+    assert bad.exit_code == 2 and bad.stderr.startswith("error: scopes must be")
+
+
+def test_openapi_documents_the_key_schemes(anon: httpx.Client) -> None:
+    spec = anon.get("/openapi.json").json()
+    assert {"bearer", "apiKey"} <= set(spec["components"]["securitySchemes"])
+    scans = spec["paths"]["/v1/scans"]["post"]
+    assert {"401", "403", "429"} <= set(scans["responses"]) and scans["security"]
+    assert "security" not in spec["paths"]["/healthz"]["get"]
