@@ -143,8 +143,9 @@ class Scanner:
                 findings.extend(self._run_engine(engine, prepared, Path(tmp), written, deadline, report))
                 if progress:
                     progress(engine.name, len(prepared), len(prepared))
+        lines: dict[str, list[str]] = {}
         texts = {p.path: p.text for p in prepared}
-        findings = [_fingerprinted(f, texts.get(f.path, "")) for f in findings]
+        findings = [_fingerprinted(f, lines, texts) for f in findings]
         report.findings = sorted(deduplicate(findings), key=lambda f: (f.path, f.start_line, f.rule_id, f.engine))
         report.errors.sort(key=lambda e: (e.path, e.engine))
         report.duration_ms = (time.monotonic() - started) * 1000
@@ -273,9 +274,11 @@ def _disk_name(path: str, language: Language) -> str:
     return name if language_for_path(name) is language else name + language.extension
 
 
-def _fingerprinted(finding: Finding, text: str) -> Finding:
-    lines = text.splitlines()
-    line_text = lines[finding.start_line - 1] if 0 < finding.start_line <= len(lines) else ""
+def _fingerprinted(finding: Finding, lines: dict[str, list[str]], texts: dict[str, str]) -> Finding:
+    if finding.path not in lines:
+        lines[finding.path] = texts.get(finding.path, "").splitlines()
+    file_lines = lines[finding.path]
+    line_text = file_lines[finding.start_line - 1] if 0 < finding.start_line <= len(file_lines) else ""
     return finding.with_fingerprint(line_text)
 
 
