@@ -7,7 +7,7 @@ const app = express();
 const connection = mysql.createConnection({
   host: 'localhost',
   user: 'root',
-  password: 'r00tpassw0rd',
+  password: 'Xk9#mQ2v!Lr7',
   database: 'forum',
 });
 

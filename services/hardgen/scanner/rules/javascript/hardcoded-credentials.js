@@ -8,7 +8,7 @@ const app = express();
 const MOD_PASSWORD = 'm0d3r4t0r#2024';
 
 // ruleid: js-hardcoded-credentials
-const connection = mysql.createConnection({ host: 'localhost', user: 'root', password: 'r00tpassw0rd' });
+const connection = mysql.createConnection({ host: 'localhost', user: 'root', password: 'Xk9#mQ2v!Lr7' });
 // ok: js-hardcoded-credentials
 const pool = mysql.createPool({ host: 'localhost', user: 'app', password: process.env.DB_PASSWORD });
 
@@ -20,7 +20,7 @@ app.use(session({ secret: process.env.SESSION_SECRET, resave: false, saveUniniti
 app.get('/check_mod', (req, res) => {
   const { username, password } = req.query;
   // ruleid: js-hardcoded-credentials
-  if (username === 'admin' && password === 'Adm1nPass!') {
+  if (username === 'admin' && password === 'Mod3r@tor!9') {
     return res.send('true');
   }
   // ruleid: js-hardcoded-credentials
@@ -28,14 +28,14 @@ app.get('/check_mod', (req, res) => {
 });
 
 app.get('/map', (req, res) => {
-  const moderators = { alice: 'alice-pass-1', bob: 'hunter2' };
+  const moderators = { alice: 'Wq7!zT4m', bob: 'hunter2' };
   // ruleid: js-hardcoded-credentials
   res.send(String(moderators[req.query.username] === req.query.password));
 });
 
 app.get('/token', (req, res) => {
   // ruleid: js-hardcoded-credentials
-  const claims = jwt.verify(req.query.token, 'secretkey');
+  const claims = jwt.verify(req.query.token, 'h8Gk2#pQz7');
   // ok: js-hardcoded-credentials
   const verified = jwt.verify(req.query.token, process.env.JWT_SECRET);
   res.json({ claims, verified });
@@ -46,6 +46,11 @@ app.get('/ok', (req, res) => {
   // ok: js-hardcoded-credentials
   if (password === '') {
     return res.status(400).send('empty');
+  }
+  // placeholder values are not reported (CodeQL's isDummyPassword)
+  // ok: js-hardcoded-credentials
+  if (password === 'changeme') {
+    return res.status(400).send('placeholder');
   }
   // ok: js-hardcoded-credentials
   if (req.query.role === 'moderator') {
