@@ -51,6 +51,22 @@ public class MissingAuthenticationTest extends HttpServlet {
         }
         resp.getWriter().println("deleted");
     }
+
+    // ok: java-hardgen-missing-authentication
+    protected void doPatch(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+        if (req.getSession().getAttribute("username") == null) {
+            resp.sendRedirect("/login");
+            return;
+        }
+        resp.getWriter().println("patched");
+    }
+
+    // ruleid: java-hardgen-missing-authentication
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+        HttpSession session = req.getSession();
+        Object user = session.getAttribute("username");
+        resp.getWriter().println("settings of " + user);
+    }
 }
 
 class WithoutHelperServlet extends HttpServlet {
