@@ -98,3 +98,23 @@ def constant_ok():
 def int_ok(image_id):
     # ok: py-path-injection
     return send_file(os.path.join("images", "%d.png" % int(image_id)))
+
+
+@app.route("/f")
+def prefix_check_without_normalisation():
+    path = os.path.join("images", request.args.get("file", ""))
+    # "images/../../etc/passwd" starts with "images": the check proves nothing
+    if not path.startswith("images"):
+        return "forbidden", 403
+    # ruleid: py-path-injection
+    return send_file(path)
+
+
+@app.route("/ok8")
+def resolved_is_relative_to():
+    root = Path("images").resolve()
+    target = (root / request.args.get("file", "")).resolve()
+    if not target.is_relative_to(root):
+        return "forbidden", 403
+    # ok: py-path-injection
+    return send_file(target)
