@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -180,6 +181,7 @@ def test_labels_take_catalogue_severity(store: Store, tmp_path: Path) -> None:
 
 
 def run_cli(*args: str, env_db: Path) -> subprocess.CompletedProcess[str]:
+    """The real ``hardgen`` process: what a user or a script sees on stdout and stderr."""
     import os
 
     env = dict(os.environ, HARDGEN_DB=str(env_db))
@@ -188,31 +190,41 @@ def run_cli(*args: str, env_db: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+def invoke(*args: str, env_db: Path) -> Any:
+    """The same commands in-process (starting a process per call costs seconds on a busy machine)."""
+    from typer.testing import CliRunner
+
+    from hardgen.cli.main import app
+
+    return CliRunner().invoke(app, list(args), env={"HARDGEN_DB": str(env_db)})
+
+
 def test_cli_json_is_pure_and_exit_codes(tmp_path: Path) -> None:
     manifest = write_manifest(tmp_path, ["{oops"], position=0)
     db = tmp_path / "cli.duckdb"
     first = run_cli("corpus", "import", str(manifest), "--study", "cli", "--format", "json", env_db=db)
     assert first.returncode == 1, first.stderr  # a malformed line was skipped
-    data = json.loads(first.stdout)
+    data = json.loads(first.stdout)  # stdout is the JSON document and nothing else
     assert data["imported"] == 29 and data["malformed"] == [{"line": 1, "error": data["malformed"][0]["error"]}]
-    again = run_cli("corpus", "import", str(manifest), "--study", "cli", "--format", "json", env_db=db)
-    assert again.returncode == 0 and json.loads(again.stdout)["already_imported"] is True  # no-op
+    missing = run_cli("analyze", "tables", "--study", "nope", "--out", str(tmp_path), "--format", "json", env_db=db)
+    assert missing.returncode == 2 and missing.stdout == ""
+    assert missing.stderr.strip().splitlines() == ["error: unknown study 'nope' (known: cli)"]
 
+    again = invoke("corpus", "import", str(manifest), "--study", "cli", "--format", "json", env_db=db)
+    assert again.exit_code == 0 and json.loads(again.stdout)["already_imported"] is True  # no-op
     out = tmp_path / "tables"
-    tables = run_cli("analyze", "tables", "--study", "cli", "--out", str(out), "--format", "json", env_db=db)
-    assert tables.returncode == 0, tables.stderr
+    tables = invoke("analyze", "tables", "--study", "cli", "--out", str(out), "--format", "json", env_db=db)
+    assert tables.exit_code == 0, tables.stderr
     assert {t["table"] for t in json.loads(tables.stdout)["tables"]} >= {"prevalence", "cramers_v"}
     assert (out / "improvement_samples.csv").exists()
-
-    missing = run_cli("analyze", "tables", "--study", "nope", "--out", str(out), "--format", "json", env_db=db)
-    assert missing.returncode == 2 and missing.stdout == ""
-    assert missing.stderr.strip().splitlines()[-1].startswith("error: unknown study 'nope'")
-    both = run_cli("corpus", "import", str(manifest), "--study", "x", "--scan", "--labels", env_db=db)
-    assert both.returncode == 2 and "choose one of --scan and --labels" in both.stderr
-    nofile = run_cli("corpus", "import", str(tmp_path / "none.jsonl"), "--study", "x", env_db=db)
-    assert nofile.returncode == 2 and "manifest not found" in nofile.stderr
-    studies = run_cli("analyze", "studies", "--format", "json", env_db=db)
+    both = invoke("corpus", "import", str(manifest), "--study", "x", "--scan", "--labels", env_db=db)
+    assert both.exit_code == 2 and "choose one of --scan and --labels" in both.stderr
+    nofile = invoke("corpus", "import", str(tmp_path / "none.jsonl"), "--study", "x", env_db=db)
+    assert nofile.exit_code == 2 and "manifest not found" in nofile.stderr
+    studies = invoke("analyze", "studies", "--format", "json", env_db=db)
     assert json.loads(studies.stdout)[0]["samples"] == 29
+    table = invoke("analyze", "studies", env_db=db)  # --format table: for people
+    assert table.exit_code == 0 and "cli" in table.stdout
 
 
 def test_scan_through_the_scanner_grpc_service(store: Store, hand_manifest: Path) -> None:
