@@ -1,9 +1,9 @@
+import com.google.gson.Gson;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import com.google.gson.Gson;
 import java.io.IOException;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
