@@ -46,13 +46,19 @@ def url_for_ok():
     return redirect(url_for("index", page=request.args.get("page")))
 
 
-@app.route("/ok4")
-def netloc_check():
+@app.route("/e")
+def netloc_check_is_not_a_codeql_sanitiser():
     target = request.args.get("next", "/")
     if urlparse(target).netloc:
         return redirect("/")
-    # ok: py-url-redirection
+    # ruleid: py-url-redirection
     return redirect(target)
+
+
+@app.route("/g")
+def fstring_prefix_is_formatting():
+    # ruleid: py-url-redirection
+    return redirect(f"/profile/{request.args.get('user', '')}")
 
 
 @app.route("/d")
