@@ -36,3 +36,9 @@ def fixed_host_path():
 def constant():
     # ok: py-full-ssrf
     return requests.get("https://example.com/status", timeout=5).text
+
+
+@app.route("/d/<host>")
+def fstring_scheme_only(host):
+    # ruleid: py-full-ssrf
+    return requests.get(f"https://{host}/status", timeout=5).text

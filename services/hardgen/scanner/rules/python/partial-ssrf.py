@@ -28,3 +28,15 @@ def numeric_id():
     user_id = int(request.args["id"])
     # ok: py-partial-ssrf
     return requests.get(f"https://api.example.com/users/{user_id}", timeout=5).text
+
+
+@app.route("/c")
+def host_without_slash():
+    # ruleid: py-partial-ssrf
+    return requests.get("https://api.example.com" + request.args["path"], timeout=5).text
+
+
+@app.route("/ok3/<host>")
+def scheme_only_is_full(host):
+    # ok: py-partial-ssrf
+    return requests.get(f"http://{host}/status", timeout=5).text
