@@ -40,7 +40,7 @@ def extra_jsonl(tmp_path: Path) -> Path:
 
 def config(tiny: Path, **kw: object) -> FineTuneConfig:
     base = dict(base_model=str(tiny), language="python", steps=12, learning_rate=1e-2, batch_size=2,
-                checkpoint_every=5, max_length=512)
+                checkpoint_every=5, max_length=512, eval_limit=8)
     base.update(kw)
     return FineTuneConfig(**base)  # type: ignore[arg-type]
 

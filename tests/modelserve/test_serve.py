@@ -24,7 +24,7 @@ PROMPT = "from flask import Flask"
 @pytest.fixture(scope="module")
 def adapter_id(tiny_model_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
     cfg = FineTuneConfig(base_model=str(tiny_model_dir), language="python", steps=6, learning_rate=2e-2,
-                         batch_size=2, name="serve-lora", checkpoint_every=0)
+                         batch_size=2, name="serve-lora", checkpoint_every=0, eval_limit=8)
     return run_finetune(cfg, scanner=None).id
 
 

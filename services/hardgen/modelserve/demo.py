@@ -45,11 +45,11 @@ class ModelSize:
 
 SIZES: dict[str, ModelSize] = {
     # tests: trains in a few seconds on one core; learns enough for loss to fall and text to come out
-    "tiny": ModelSize(n_layer=2, n_embd=64, n_head=2, n_positions=512, vocab_size=384, epochs=4,
-                      batch_size=4, learning_rate=3e-3),
+    "tiny": ModelSize(n_layer=2, n_embd=64, n_head=2, n_positions=512, vocab_size=512, epochs=4,
+                      batch_size=4, learning_rate=3e-3, line_tokens=True),
     # the demo model: ~4-5M parameters, memorises the corpus in a few minutes on 2 cores
     "demo": ModelSize(n_layer=4, n_embd=256, n_head=4, n_positions=512, vocab_size=8192, epochs=30,
-                      batch_size=8, learning_rate=3e-3, line_tokens=True),
+                      batch_size=4, learning_rate=3e-3, line_tokens=True),
 }
 
 
@@ -220,7 +220,7 @@ def build_demo(
 
     shutil.rmtree(tmp, ignore_errors=True)
     manifest = build_model(tmp, examples, size="demo", epochs=epochs, steps=steps, seed=seed, name="demo",
-                           loss_on_prompt=False,
+                           loss_on_prompt=True,
                            threads=default_threads() or None, on_step=on_step,
                            extra_manifest={"note": "demonstrates the pipeline; not a finding about real LLMs"})
     shutil.rmtree(out, ignore_errors=True)

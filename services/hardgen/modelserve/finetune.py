@@ -75,11 +75,12 @@ class FineTuneConfig:
     corpus: bool = True
     checkpoint_every: int = 10
     warmup_steps: int = 5
+    eval_limit: int = 64  # examples in the before/after loss (an even spread of the training set)
 
     def settings(self) -> dict[str, Any]:
         """The settings that define the run (the adapter id hashes these and the dataset)."""
         data = asdict(self)
-        for key in ("device", "name", "checkpoint_every"):
+        for key in ("device", "name", "checkpoint_every", "eval_limit"):
             data.pop(key)
         return data
 
@@ -274,7 +275,7 @@ def run_finetune(
         initial_loss = float(state["initial_loss"])
         log.info("resuming fine-tune", adapter=adapter_id, step=start_step, steps=steps)
     else:
-        initial_loss = mean_loss(model, data, pad)
+        initial_loss = mean_loss(model, data, pad, limit=cfg.eval_limit)
     out_dir.mkdir(parents=True, exist_ok=True)
     loss_log = out_dir / "loss.jsonl"
     if start_step == 0:
@@ -307,7 +308,7 @@ def run_finetune(
         ) from exc
     except torch.OutOfMemoryError as exc:
         raise FineTuneError("out of memory: lower --batch-size or --max-length, or use --load-in-4bit") from exc
-    final_loss = mean_loss(model, data, pad)
+    final_loss = mean_loss(model, data, pad, limit=cfg.eval_limit)
     model.save_pretrained(str(out_dir))
     record = AdapterRecord(
         id=adapter_id, provider="local", base_model=cfg.base_model, base_fingerprint=fingerprint,

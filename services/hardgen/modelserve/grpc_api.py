@@ -12,7 +12,7 @@ from concurrent import futures
 import grpc
 
 from hardgen import __version__
-from hardgen.core.grpcutil import SERVER_OPTIONS
+from hardgen.core.grpcutil import SERVER_OPTIONS, add_port
 from hardgen.core.localmodel import (
     AdapterMismatchError,
     AdapterNotFoundError,
@@ -135,6 +135,6 @@ def create_grpc_server(service: ModelService, port: int, host: str = "127.0.0.1"
     """A bound, not yet started gRPC server. Enough workers that concurrent calls reach the batcher together."""
     server = grpc.server(futures.ThreadPoolExecutor(max_workers=workers), options=SERVER_OPTIONS)
     modelserve_pb2_grpc.add_ModelServeServicer_to_server(ModelServeServicer(service), server)
-    if server.add_insecure_port(f"{host}:{port}") == 0:
+    if add_port(server, f"{host}:{port}") == 0:
         raise OSError(f"cannot bind gRPC port {host}:{port}")
     return server
