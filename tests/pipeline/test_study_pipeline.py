@@ -45,7 +45,12 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStack]:
         ports=_ports(),
         workers=2,
         services=("nats", "scanner", "worker", "analytics"),
-        extra_env={"HARDGEN_DATA": str(state / "data"), "HARDGEN_DB": str(state / "hardgen.duckdb")},
+        extra_env={
+            "HARDGEN_DATA": str(state / "data"),
+            "HARDGEN_DB": str(state / "hardgen.duckdb"),
+            # redeliver an unacked item after 10 s instead of a minute, so faults heal quickly
+            "HARDGEN_WORKER_ACK_WAIT": "10",
+        },
     )
     try:
         local.up(timeout=120)
@@ -143,23 +148,23 @@ def test_study_runs_end_to_end_and_reports_every_sample_once(stack: LocalStack, 
 
 
 def test_killed_worker_loses_no_sample_and_counts_none_twice(stack: LocalStack, tmp_path: Path) -> None:
-    assert start_study(stack, write_study(tmp_path, "kill-worker", samples=5)).returncode == 0
+    assert start_study(stack, write_study(tmp_path, "kill-worker", samples=3)).returncode == 0
     assert wait_until(lambda: study_outcomes(stack, "kill-worker")["done"] >= 2, timeout=120, interval=0.5)
     stack.stop_one("worker-0", sig=signal.SIGKILL)
     time.sleep(1.0)
     stack.start_one(next(s for s in stack.specs() if s.name == "worker-0"))
-    assert_complete(stack, "kill-worker", 30)
+    assert_complete(stack, "kill-worker", 18)
 
 
 def test_nats_restart_mid_study_loses_nothing(stack: LocalStack, tmp_path: Path) -> None:
-    assert start_study(stack, write_study(tmp_path, "nats-restart", samples=4)).returncode == 0
+    assert start_study(stack, write_study(tmp_path, "nats-restart", samples=3)).returncode == 0
     assert wait_until(lambda: study_outcomes(stack, "nats-restart")["done"] >= 2, timeout=120, interval=0.5)
     nats = next(s for s in stack.specs() if s.name == "nats")
     stack.stop_one("nats")
     time.sleep(2.0)
     stack.start_one(nats)
     stack.wait_healthy(nats, timeout=30)
-    assert_complete(stack, "nats-restart", 24)
+    assert_complete(stack, "nats-restart", 18)
 
 
 def test_workers_back_off_while_the_scanner_is_down(stack: LocalStack, tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ import argparse
 import asyncio
 import contextlib
 import hashlib
+import os
 import random
 import signal
 from dataclasses import dataclass
@@ -177,7 +178,13 @@ class Worker:
                     await asyncio.sleep(1.0)
                     continue
                 for msg in messages:
-                    await self.handle(msg)
+                    try:
+                        await self.handle(msg)
+                    except Exception as exc:  # noqa: BLE001 - e.g. NATS went away mid-publish
+                        # never crash: the item stays unacked and JetStream redelivers it after
+                        # ack_wait; outcomes and msg ids make the retry idempotent
+                        log.warning("worker.handle_failed", error=f"{type(exc).__name__}: {exc}"[:300])
+                        await asyncio.sleep(1.0)
         finally:
             with contextlib.suppress(Exception):
                 await nc.close()
@@ -351,8 +358,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--nats", default=nats_url(), help="NATS URL (HARDGEN_NATS_URL)")
     parser.add_argument("--scanner", default=service_address("scanner", PORTS["scanner_grpc"]))
     parser.add_argument("--health-port", type=int, default=None)
-    parser.add_argument("--ack-wait", type=float, default=60.0)
-    parser.add_argument("--max-deliver", type=int, default=5)
+    parser.add_argument("--ack-wait", type=float, default=float(os.environ.get("HARDGEN_WORKER_ACK_WAIT", "60")))
+    parser.add_argument("--max-deliver", type=int, default=int(os.environ.get("HARDGEN_WORKER_MAX_DELIVER", "5")))
     args = parser.parse_args(argv)
     configure_logging("json")
     config = WorkerConfig(
