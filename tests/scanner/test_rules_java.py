@@ -42,7 +42,8 @@ API_STUBS: dict[str, str] = {
     ),
     "jakarta/servlet/ServletContext.java": (
         "package jakarta.servlet; public interface ServletContext { String getMimeType(String f); "
-        "String getInitParameter(String n); String getRealPath(String p); void log(String m); }"
+        "String getInitParameter(String n); String getRealPath(String p); void log(String m); "
+        "java.io.InputStream getResourceAsStream(String p); }"
     ),
     "jakarta/servlet/ServletException.java": (
         "package jakarta.servlet; public class ServletException extends Exception { public "
