@@ -57,10 +57,21 @@ def hash_of_hash_name_ok(password_hash):
     return hashlib.sha256(password_hash.encode()).hexdigest()
 
 
-def secret_not_password_ok(api_secret):
-    # CodeQL reports only md5/sha1 for secrets other than passwords; this rule covers passwords
+def secret_sha256_ok(api_secret):
+    # for sensitive data other than passwords only broken algorithms (md5, sha1) are reported
     # ok: py-weak-sensitive-data-hashing
     return hashlib.sha256(api_secret.encode()).hexdigest()
+
+
+def username_md5(username):
+    # ruleid: py-weak-sensitive-data-hashing
+    return hashlib.md5(username.encode()).hexdigest()
+
+
+def email_md5_ok(email):
+    # e-mail addresses are not in CodeQL's sensitive-name lists (gravatar-style hashes)
+    # ok: py-weak-sensitive-data-hashing
+    return hashlib.md5(email.strip().lower().encode()).hexdigest()
 
 
 def pwd_name_ok(pwd_context):
