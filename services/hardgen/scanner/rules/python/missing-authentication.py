@@ -85,3 +85,15 @@ def about():
 # ruleid: py-hardgen-missing-authentication
 def delete_account():
     return "deleted"
+
+
+@app.route("/forgot_password", methods=["GET", "POST"])
+# ok: py-hardgen-missing-authentication
+def forgot_password():
+    return "we sent you a reset link"
+
+
+@app.route("/change_password", methods=["POST"])
+# ruleid: py-hardgen-missing-authentication
+def change_password():
+    return "changed"
