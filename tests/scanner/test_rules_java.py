@@ -74,7 +74,8 @@ API_STUBS: dict[str, str] = {
         "doGet(HttpServletRequest req, HttpServletResponse resp) throws "
         "jakarta.servlet.ServletException, java.io.IOException {} protected void "
         "doPost(HttpServletRequest req, HttpServletResponse resp) throws "
-        "jakarta.servlet.ServletException, java.io.IOException {} }"
+        "jakarta.servlet.ServletException, java.io.IOException {} public void log(String m) {} "
+        "public void log(String m, Throwable t) {} }"
     ),
     "jakarta/servlet/http/HttpServletRequest.java": (
         "package jakarta.servlet.http; public interface HttpServletRequest { String "

@@ -46,4 +46,15 @@ public class UnrestrictedUploadTest extends HttpServlet {
         // ok: java-hardgen-unrestricted-file-upload
         Files.copy(part.getInputStream(), Paths.get("uploads", UUID.randomUUID() + ".pdf"));
     }
+
+    protected void doHead(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+        Part part = req.getPart("pdf");
+        String type = part.getContentType();
+        if (type == null || !type.equals("application/pdf")) {
+            resp.sendError(415);
+            return;
+        }
+        // ok: java-hardgen-unrestricted-file-upload
+        part.write("uploads/" + UUID.randomUUID() + ".pdf");
+    }
 }
