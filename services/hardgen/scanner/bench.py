@@ -14,6 +14,8 @@ references must have no finding at all), and every disagreement, marked when it 
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
 import sys
 import tempfile
 import time
@@ -26,6 +28,7 @@ from hardgen.core.logging import configure_logging
 from hardgen.core.scenarios import ReferenceCompletion, Scenario, load_corpus
 from hardgen.scanner.cache import ResultCache
 from hardgen.scanner.engines.registry import parse_engines, select_engines
+from hardgen.scanner.rulepack import rule_pack_version, rules_dir
 from hardgen.scanner.sarif import to_sarif, validate
 from hardgen.scanner.scan import Scanner, ScanReport, SourceInput
 
@@ -105,12 +108,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--engine", action="append", default=[], help="engines (default: the default set)")
     parser.add_argument("--timeout", type=float, default=3600.0)
     args = parser.parse_args(argv)
+    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
     configure_logging("console", level="WARNING")
     engines = select_engines(parse_engines(args.engine))
     cases = reference_inputs()
-    print(f"engines: {', '.join(e.name for e in engines)}; corpus: {len(cases)} reference completions")
-
     with tempfile.TemporaryDirectory(prefix="hardgen-bench-") as tmp:
+        # A snapshot of the rule packs: rules edited during the run must not turn the warm run cold.
+        snapshot = Path(tmp) / "rules"
+        shutil.copytree(rules_dir(), snapshot)
+        os.environ["HARDGEN_RULES"] = str(snapshot)
+        print(
+            f"engines: {', '.join(e.name for e in engines)}; corpus: {len(cases)} reference completions; "
+            f"rule pack {rule_pack_version()}"
+        )
         scanner = Scanner(engines, cache=ResultCache(Path(tmp) / "cache.sqlite"))
         accuracy = scanner.scan([c[2] for c in cases], timeout=args.timeout)
         batch = replicate([c[2] for c in cases], args.files)
@@ -128,6 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"cold: {cold_s:8.2f} s  {len(batch) / cold_s:9.1f} samples/s")
     print(f"warm: {warm_s:8.2f} s  {len(batch) / warm_s:9.1f} samples/s")
     print(f"warm speed-up: {cold_s / warm_s:.1f}x (target >= 20x)")
+    print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the end (shared machines vary)")
     print(f"SARIF: {len(document['runs'][0]['results'])} results for {len(batch)} files, valid against the schema")
 
     scores, problems = agreement(cases, accuracy)
