@@ -63,6 +63,34 @@ public class PathInjectionTest extends HttpServlet {
         Files.copy(target, resp.getOutputStream());
     }
 
+    protected void notNormalized(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        Path base = Paths.get("images");
+        Path target = base.resolve(req.getParameter("file"));
+        if (!target.startsWith(base)) {
+            resp.sendError(403);
+            return;
+        }
+        // ruleid: java-path-injection
+        Files.copy(target, resp.getOutputStream());
+        String name = req.getParameter("other");
+        if (name.startsWith("/")) {
+            return;
+        }
+        // ruleid: java-path-injection
+        Files.copy(Paths.get("images", name), resp.getOutputStream());
+    }
+
+    protected void realPath(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        Path base = Paths.get("images").toRealPath();
+        Path real = base.resolve(req.getParameter("file")).toRealPath();
+        if (!real.startsWith(base)) {
+            resp.sendError(403);
+            return;
+        }
+        // ok: java-path-injection
+        Files.copy(real, resp.getOutputStream());
+    }
+
     protected void fileNameOnly(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String safe = Paths.get(req.getParameter("file")).getFileName().toString();
         // ok: java-path-injection
