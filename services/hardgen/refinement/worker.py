@@ -41,10 +41,11 @@ from hardgen.core.logging import configure_logging, get_logger
 from hardgen.core.settings import PORTS, nats_url, service_address
 from hardgen.core.study import WorkItemSpec
 from hardgen.core.studyrun import WORKER_DURABLE, connect, ensure_buckets, record_outcome, status_key
+from hardgen.refinement.convert import sample_to_proto
 from hardgen.refinement.errors import RequestError, ScannerUnavailableError
 from hardgen.refinement.scanning import GrpcScanner
 from hardgen.refinement.service import GenerateSpec, RefinementService, Sample
-from hardgen.v1 import common_pb2, events_pb2
+from hardgen.v1 import events_pb2
 
 log = get_logger(__name__)
 
@@ -104,7 +105,8 @@ def generate_spec(item: WorkItemSpec) -> GenerateSpec:
 
 
 def sample_event(item: WorkItemSpec, sample: Sample) -> events_pb2.SampleGenerated:
-    stats = sample.stats
+    """The ``sample.generated`` event; prompts and stats are converted exactly as the gRPC API does."""
+    converted = sample_to_proto(sample)
     return events_pb2.SampleGenerated(
         sample_id=item.id,
         item=item.to_proto(),  # type: ignore[arg-type]
@@ -112,29 +114,8 @@ def sample_event(item: WorkItemSpec, sample: Sample) -> events_pb2.SampleGenerat
         code_hash=hashlib.sha256(sample.code.encode("utf-8")).hexdigest(),
         raw_response=sample.raw_response,
         parses=sample.parses,
-        prompts=[
-            common_pb2.PromptRecord(
-                id=p.id,
-                step=p.step,
-                template=p.template,
-                template_version=p.template_version,
-                text=p.text,
-                response=p.response,
-            )
-            for p in sample.prompts
-        ],
-        stats=common_pb2.CallStats(
-            latency_ms=stats.latency_ms,
-            prompt_tokens=stats.prompt_tokens,
-            completion_tokens=stats.completion_tokens,
-            peak_memory_bytes=stats.peak_memory_bytes,
-            model=stats.model,
-            backend=stats.backend,
-            backend_version=stats.backend_version,
-            seed=stats.seed,
-            temperature=stats.temperature,
-            attempts=stats.attempts,
-        ),
+        prompts=converted.prompts,
+        stats=converted.stats,
         error=sample.error,
         template_versions=sample.template_versions,
     )
