@@ -194,6 +194,8 @@ def test_catalogue_health_metrics_and_docs(http: httpx.Client) -> None:
     assert set(paths["/v1/generations"]["post"]["responses"]) == {
         "200",
         "400",
+        "401",
+        "403",
         "404",
         "422",
         "429",
@@ -229,7 +231,11 @@ def test_cli_against_the_gateway(gateway: Gateway, monkeypatch: pytest.MonkeyPat
     from typer.testing import CliRunner
 
     from hardgen.cli.main import app
+    from hardgen.core.logging import configure_logging
 
+    # the refinement service runs in this process: its logs must go to the real stderr, as
+    # `hardgen` itself configures them, not into the runner's captured stdout
+    configure_logging("console")
     monkeypatch.setenv("HARDGEN_API_KEY", gateway.key("generate"))
     runner = CliRunner()
     ok = runner.invoke(

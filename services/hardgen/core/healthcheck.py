@@ -18,11 +18,10 @@ def check_http(url: str, timeout: float) -> bool:
 
 
 def check_grpc(address: str, service: str, timeout: float) -> bool:
-    import grpc
-
+    from hardgen.core.grpcutil import channel as grpc_channel
     from hardgen.v1 import common_pb2
 
-    with grpc.insecure_channel(address) as channel:
+    with grpc_channel(address) as channel:
         call = channel.unary_unary(
             f"/{service}/Health",
             request_serializer=common_pb2.HealthRequest.SerializeToString,

@@ -50,6 +50,22 @@ def nats_url() -> str:
     return os.environ.get("HARDGEN_NATS_URL", "nats://127.0.0.1:4222")
 
 
+def nats_auth_options() -> dict[str, str]:
+    """``nats.connect`` keyword arguments for credentials from the environment.
+
+    ``HARDGEN_NATS_CREDS`` (a ``.creds`` file: JWT + NKey seed) wins over
+    ``HARDGEN_NATS_USER``/``HARDGEN_NATS_PASSWORD``; ``HARDGEN_NATS_TOKEN`` is the last resort.
+    Credentials are never put into the URL, so they cannot leak through a logged address."""
+    creds = os.environ.get("HARDGEN_NATS_CREDS", "").strip()
+    if creds:
+        return {"user_credentials": creds}
+    user = os.environ.get("HARDGEN_NATS_USER", "").strip()
+    if user:
+        return {"user": user, "password": os.environ.get("HARDGEN_NATS_PASSWORD", "")}
+    token = os.environ.get("HARDGEN_NATS_TOKEN", "").strip()
+    return {"token": token} if token else {}
+
+
 def service_address(service: str, default_port: int) -> str:
     """gRPC address of a service: ``HARDGEN_<SERVICE>_ADDR`` or ``127.0.0.1:<default_port>``."""
     return os.environ.get(f"HARDGEN_{service.upper()}_ADDR", f"127.0.0.1:{default_port}")

@@ -81,21 +81,34 @@ async def connect(url: str, reconnect_attempts: int = 3) -> tuple[Any, Any]:
     ridden out; one-shot CLI calls give up quickly with a clear error."""
     import nats
 
+    from hardgen.core.settings import nats_auth_options
+
+    seen: list[str] = []
+
     async def quiet(exc: Exception) -> None:
         # nats-py prints full tracebacks by default; a one-line log is what a user should see
+        text = str(exc).lower()
+        if "authorization" in text and "authorization" not in seen:
+            seen.append("authorization")
+            log.warning("nats.authorization_violation", url=url)
         log.debug("nats.error", error=type(exc).__name__)
 
     try:
         nc = await nats.connect(
             url,
             connect_timeout=3,
-            max_reconnect_attempts=reconnect_attempts,
+            # nats-py treats 0 like "forever" on the first connect; 1 retry is the least it can do
+            max_reconnect_attempts=reconnect_attempts if reconnect_attempts < 0 else max(1, reconnect_attempts),
             reconnect_time_wait=1,
             allow_reconnect=True,
             error_cb=quiet,
+            **nats_auth_options(),
         )
     except Exception as exc:  # noqa: BLE001 - nats raises several unrelated types here
-        raise ConnectionError(f"cannot reach NATS at {url}: {type(exc).__name__}") from None
+        reason = type(exc).__name__
+        if seen or "authorization" in str(exc).lower():
+            reason = "authorization violation (check HARDGEN_NATS_USER/PASSWORD or HARDGEN_NATS_CREDS)"
+        raise ConnectionError(f"cannot reach NATS at {url}: {reason}") from None
     return nc, nc.jetstream()
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import grpc
 
-from hardgen.core.grpcutil import insecure_channel
+from hardgen.core.grpcutil import channel as grpc_channel
 from hardgen.core.settings import PORTS, service_address
 from hardgen.v1 import analytics_pb2, analytics_pb2_grpc, common_pb2
 
@@ -28,7 +28,7 @@ class AnalyticsClient:
     def __init__(self, address: str | None = None, timeout: float = DEFAULT_TIMEOUT) -> None:
         self.address = address or service_address("analytics", PORTS["analytics_grpc"])
         self.timeout = timeout
-        self._channel = insecure_channel(self.address)
+        self._channel = grpc_channel(self.address)
         self._stub = analytics_pb2_grpc.AnalyticsStub(self._channel)
 
     def list_studies(self, timeout: float | None = None) -> list[analytics_pb2.StudySummary]:

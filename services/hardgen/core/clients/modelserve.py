@@ -12,7 +12,7 @@ from types import TracebackType
 
 import grpc
 
-from hardgen.core.grpcutil import insecure_channel
+from hardgen.core.grpcutil import channel as grpc_channel
 from hardgen.core.settings import PORTS, service_address
 from hardgen.v1 import common_pb2, modelserve_pb2, modelserve_pb2_grpc
 
@@ -57,7 +57,7 @@ class ModelServeClient:
     def __init__(self, address: str | None = None, timeout: float = DEFAULT_TIMEOUT) -> None:
         self.address = address or service_address("modelserve", PORTS["modelserve_grpc"])
         self.timeout = timeout
-        self._channel = insecure_channel(self.address)
+        self._channel = grpc_channel(self.address)
         self._stub = modelserve_pb2_grpc.ModelServeStub(self._channel)
 
     def _error(self, exc: grpc.RpcError) -> ModelServeClientError:

@@ -13,7 +13,7 @@ from typing import Any
 
 import grpc
 
-from hardgen.core.grpcutil import insecure_channel
+from hardgen.core.grpcutil import channel as grpc_channel
 from hardgen.core.settings import PORTS, service_address
 from hardgen.v1 import common_pb2, refinement_pb2, refinement_pb2_grpc
 
@@ -120,7 +120,7 @@ class RefinementClient:
     def __init__(self, address: str | None = None, timeout: float = DEFAULT_TIMEOUT) -> None:
         self.address = address or service_address("refinement", PORTS["refinement_grpc"])
         self.timeout = timeout
-        self._channel = insecure_channel(self.address)
+        self._channel = grpc_channel(self.address)
         self._stub = refinement_pb2_grpc.RefinementStub(self._channel)
 
     def generate(

@@ -13,7 +13,7 @@ from types import TracebackType
 import grpc
 
 from hardgen.core.findings import FileError, Finding
-from hardgen.core.grpcutil import insecure_channel
+from hardgen.core.grpcutil import channel as grpc_channel
 from hardgen.core.settings import PORTS, service_address
 from hardgen.v1 import common_pb2, scanner_pb2, scanner_pb2_grpc
 
@@ -99,7 +99,7 @@ class ScannerClient:
     def __init__(self, address: str | None = None, timeout: float = DEFAULT_TIMEOUT) -> None:
         self.address = address or service_address("scanner", PORTS["scanner_grpc"])
         self.timeout = timeout
-        self._channel = insecure_channel(self.address)
+        self._channel = grpc_channel(self.address)
         self._stub = scanner_pb2_grpc.ScannerStub(self._channel)
 
     def scan(

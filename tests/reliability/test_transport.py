@@ -1,0 +1,176 @@
+"""Transport security: a real scanner process serving gRPC over TLS (certificates made here with
+``cryptography``), and a real ``nats-server`` requiring a user and password."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import ipaddress
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import free_port, wait_until
+
+
+def _issue(tmp: Path, name: str) -> dict[str, Path]:
+    """A CA and a server certificate for 127.0.0.1/localhost signed by it, as PEM files."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    now = dt.datetime.now(dt.UTC)
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, f"{name} test CA")])
+    ca = (
+        x509.CertificateBuilder()
+        .subject_name(ca_name)
+        .issuer_name(ca_name)
+        .public_key(ca_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=5))
+        .not_valid_after(now + dt.timedelta(days=1))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(ca_key, hashes.SHA256())
+    )
+    key = ec.generate_private_key(ec.SECP256R1())
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")]))
+        .issuer_name(ca_name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=5))
+        .not_valid_after(now + dt.timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
+    pem = serialization.Encoding.PEM
+    files = {"ca": tmp / f"{name}-ca.pem", "cert": tmp / f"{name}-cert.pem", "key": tmp / f"{name}-key.pem"}
+    files["ca"].write_bytes(ca.public_bytes(pem))
+    files["cert"].write_bytes(cert.public_bytes(pem))
+    files["key"].write_bytes(key.private_bytes(pem, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+    return files
+
+
+@pytest.fixture(scope="module")
+def tls_scanner(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, Path], dict[str, Path]]]:
+    tmp = tmp_path_factory.mktemp("tls")
+    pki, other = _issue(tmp, "hardgen"), _issue(tmp, "stranger")
+    port = free_port()
+    env = os.environ | {
+        "HARDGEN_TLS_CERT": str(pki["cert"]),
+        "HARDGEN_TLS_KEY": str(pki["key"]),
+        "HARDGEN_DATA": str(tmp / "data"),
+    }
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "hardgen.scanner", "--host", "127.0.0.1", "--grpc-port", str(port), "--http-port", "0"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        yield f"127.0.0.1:{port}", pki, other
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def _health(address: str, monkeypatch: pytest.MonkeyPatch, ca: Path | None) -> str:
+    from hardgen.core.clients.scanner import ScannerClient
+
+    if ca is None:
+        monkeypatch.delenv("HARDGEN_TLS_CA", raising=False)
+    else:
+        monkeypatch.setenv("HARDGEN_TLS_CA", str(ca))
+    for var in ("HARDGEN_TLS_CERT", "HARDGEN_TLS_KEY", "HARDGEN_TLS_SERVER_NAME"):
+        monkeypatch.delenv(var, raising=False)
+    try:
+        with ScannerClient(address) as client:
+            return str(client.health(timeout=3.0).status)
+    except Exception as exc:  # noqa: BLE001 - the failure kind is what the test looks at
+        return type(exc).__name__
+
+
+def test_scanner_grpc_over_tls(
+    tls_scanner: tuple[str, dict[str, Path], dict[str, Path]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    address, pki, other = tls_scanner
+    assert wait_until(lambda: _health(address, monkeypatch, pki["ca"]) == "SERVING", timeout=60, interval=0.3)
+    # a plaintext client, or one trusting another CA, gets no answer from the TLS port
+    assert _health(address, monkeypatch, None) != "SERVING"
+    assert _health(address, monkeypatch, other["ca"]) != "SERVING"
+    # the container health probe speaks TLS too when it is given the CA
+    from hardgen.core.healthcheck import probe
+
+    monkeypatch.setenv("HARDGEN_TLS_CA", str(pki["ca"]))
+    assert probe(f"grpc://{address}/hardgen.v1.Scanner")
+
+
+def test_half_configured_tls_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from hardgen.core.grpcutil import TLSConfigError, channel, server_credentials
+
+    monkeypatch.setenv("HARDGEN_TLS_CERT", str(tmp_path / "missing.pem"))
+    monkeypatch.delenv("HARDGEN_TLS_KEY", raising=False)
+    with pytest.raises(TLSConfigError, match="HARDGEN_TLS_CERT=.*missing.pem"):
+        server_credentials()
+    monkeypatch.setenv("HARDGEN_TLS_CA", str(tmp_path / "nope.pem"))
+    with pytest.raises(TLSConfigError, match="HARDGEN_TLS_CA"):
+        channel("127.0.0.1:1")
+
+
+@pytest.fixture()
+def nats_with_password() -> Iterator[str]:
+    from hardgen.core.events import nats_server_binary
+
+    port = free_port()
+    proc = subprocess.Popen(
+        [nats_server_binary(), "-a", "127.0.0.1", "-p", str(port), "--user", "hardgen", "--pass", "s3cret-pass"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    import socket
+
+    def listening() -> bool:
+        with socket.socket() as sock:
+            return sock.connect_ex(("127.0.0.1", port)) == 0
+
+    assert wait_until(listening, timeout=10)
+    try:
+        yield f"nats://127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_nats_credentials_from_the_environment(nats_with_password: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from hardgen.core.studyrun import connect
+
+    async def roundtrip() -> bytes:
+        nc, _ = await connect(nats_with_password, reconnect_attempts=0)
+        try:
+            sub = await nc.subscribe("hardgen.test")
+            await nc.publish("hardgen.test", b"ok")
+            return bytes((await sub.next_msg(timeout=5)).data)
+        finally:
+            await nc.close()
+
+    for var in ("HARDGEN_NATS_CREDS", "HARDGEN_NATS_TOKEN", "HARDGEN_NATS_USER", "HARDGEN_NATS_PASSWORD"):
+        monkeypatch.delenv(var, raising=False)
+    with pytest.raises(ConnectionError, match="authorization violation"):
+        asyncio.run(roundtrip())
+    monkeypatch.setenv("HARDGEN_NATS_USER", "hardgen")
+    monkeypatch.setenv("HARDGEN_NATS_PASSWORD", "wrong")
+    with pytest.raises(ConnectionError, match="authorization violation") as info:
+        asyncio.run(roundtrip())
+    assert "wrong" not in str(info.value)
+    monkeypatch.setenv("HARDGEN_NATS_PASSWORD", "s3cret-pass")
+    assert asyncio.run(roundtrip()) == b"ok"
