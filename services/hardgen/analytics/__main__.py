@@ -19,7 +19,7 @@ import uvicorn
 from hardgen.analytics.consumer import EventConsumer
 from hardgen.analytics.service import AnalyticsServicer, create_app
 from hardgen.analytics.store import Store
-from hardgen.core.grpcutil import SERVER_OPTIONS
+from hardgen.core.grpcutil import SERVER_OPTIONS, add_port
 from hardgen.core.logging import configure_logging, get_logger
 from hardgen.core.settings import PORTS
 from hardgen.v1 import analytics_pb2_grpc
@@ -43,7 +43,7 @@ async def serve(args: argparse.Namespace) -> None:
     store = Store(args.db)
     grpc_server = grpc.server(futures.ThreadPoolExecutor(max_workers=8), options=SERVER_OPTIONS)
     analytics_pb2_grpc.add_AnalyticsServicer_to_server(AnalyticsServicer(store), grpc_server)
-    grpc_server.add_insecure_port(f"{args.host}:{args.grpc_port}")
+    add_port(grpc_server, f"{args.host}:{args.grpc_port}")
     grpc_server.start()
 
     consumer = EventConsumer(store, args.nats) if args.nats else None

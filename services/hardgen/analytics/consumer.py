@@ -147,8 +147,14 @@ class EventConsumer:
         import nats
         from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy
 
+        from hardgen.core.settings import nats_auth_options
+
         self._nc = await nats.connect(
-            self.url, max_reconnect_attempts=-1, reconnect_time_wait=1.0, name="hardgen-analytics"
+            self.url,
+            max_reconnect_attempts=-1,
+            reconnect_time_wait=1.0,
+            name="hardgen-analytics",
+            **nats_auth_options(),
         )
         js = self._js = self._nc.jetstream()
         await ensure_streams(js)

@@ -13,7 +13,7 @@ from typing import Any
 import grpc
 
 from hardgen import __version__
-from hardgen.core.grpcutil import SERVER_OPTIONS
+from hardgen.core.grpcutil import SERVER_OPTIONS, add_port
 from hardgen.core.logging import get_logger
 from hardgen.refinement.convert import sample_to_proto, spec_from_proto, strategy_to_proto
 from hardgen.refinement.errors import BackendCallError, ConfigError, RequestError, ScannerUnavailableError
@@ -70,7 +70,7 @@ def build_server(service: RefinementService, address: str, max_workers: int = 16
     """A started-ready (not started) server bound to ``address``; returns (server, bound port)."""
     server = grpc.server(futures.ThreadPoolExecutor(max_workers=max_workers), options=SERVER_OPTIONS)
     refinement_pb2_grpc.add_RefinementServicer_to_server(RefinementServicer(service), server)
-    port = server.add_insecure_port(address)
+    port = add_port(server, address)
     if port == 0:
         raise OSError(f"cannot bind {address}")
     return server, port

@@ -19,7 +19,7 @@ import grpc
 
 from hardgen import __version__
 from hardgen.core.clients.scanner import file_error_to_proto, finding_to_proto
-from hardgen.core.grpcutil import SERVER_OPTIONS
+from hardgen.core.grpcutil import SERVER_OPTIONS, add_port
 from hardgen.core.languages import UnknownLanguageError, parse_language
 from hardgen.core.logging import get_logger
 from hardgen.scanner.archive import MAX_ENTRIES, MAX_UNPACKED_BYTES
@@ -123,7 +123,7 @@ def create_grpc_server(service: ScanService, port: int, host: str = "127.0.0.1",
     """A started-ready (not yet started) gRPC server bound to ``host:port``."""
     server = grpc.server(futures.ThreadPoolExecutor(max_workers=workers), options=SERVER_OPTIONS)
     scanner_pb2_grpc.add_ScannerServicer_to_server(ScannerServicer(service), server)
-    bound = server.add_insecure_port(f"{host}:{port}")
+    bound = add_port(server, f"{host}:{port}")
     if bound == 0:
         raise OSError(f"cannot bind gRPC port {host}:{port}")
     return server
