@@ -115,3 +115,11 @@ def test_concurrent_requests_are_batched_and_each_gets_its_own_answer(server: Ru
         got = list(pool.map(call, prompts))
     assert got == expected
     assert max(before, server.service.batcher().stats.max_batch_seen) > 1
+
+
+def test_grpc_finetune_of_a_missing_base_is_not_found(server: RunningServer) -> None:
+    from hardgen.v1 import modelserve_pb2
+
+    with ModelServeClient(server.grpc_address, timeout=30) as client, \
+            pytest.raises(ModelServeNotFoundError, match="no-such-base"):
+        client.finetune(modelserve_pb2.FineTuneRequest(base_model="no-such-base", steps=1), timeout=30)
