@@ -169,3 +169,29 @@ def test_service_entry_point_serves_grpc_and_http(rule_pack: object) -> None:
         _, stderr = proc.communicate(timeout=15)
     first = stderr.decode().splitlines()[0]
     assert first.startswith("{") and '"scanner.started"' in first  # JSON logs
+
+
+def test_concurrent_requests_share_engine_runs(rule_pack: object, tmp_path: object) -> None:
+    """Requests that arrive while the scanner is busy are answered by one batch, each with only
+    its own files and paths."""
+    from concurrent.futures import ThreadPoolExecutor
+    from pathlib import Path
+
+    from hardgen.scanner.cache import ResultCache
+    from hardgen.scanner.scan import Scanner, SourceInput
+    from hardgen.scanner.service import ScanService
+
+    assert isinstance(tmp_path, Path)
+    service = ScanService(Scanner(engines=[], cache=ResultCache(tmp_path / "c.sqlite")), max_concurrent=1)
+    requests = [
+        [SourceInput("app.py", _unique(INSECURE_PY if i % 2 == 0 else CLEAN_PY))] for i in range(5)
+    ]
+    with ThreadPoolExecutor(max_workers=5) as pool:
+        reports = list(pool.map(lambda files: service.run(files, ["semgrep"], 120), requests))
+    # the first request starts at once; the ones that queued meanwhile go together (one batch, or
+    # two when the worker picked the first request before the others arrived)
+    assert service.coalescer.batches <= 2
+    for i, report in enumerate(reports):
+        assert report.files_scanned == 1
+        expected = [("app.py", "py/code-injection")] if i % 2 == 0 else []
+        assert [(f.path, f.rule_id) for f in report.findings] == expected

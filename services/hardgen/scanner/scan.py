@@ -65,6 +65,7 @@ class ScanReport:
     cache_hits: int = 0
     engines: list[str] = field(default_factory=list)
     engine_runs: int = 0  # engine processes started for this scan (0 when all came from the cache)
+    hits_by_path: dict[str, int] = field(default_factory=dict)  # cache hits per file (not serialised)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -90,6 +91,16 @@ def normalise_path(path: str) -> str:
     if not parts:
         raise ScanInputError(f"invalid file path {path!r}")
     return "/".join(parts)
+
+
+def check_inputs(inputs: Iterable[SourceInput]) -> None:
+    """Raise :class:`ScanInputError` for a bad path or a path given twice (before any scanning)."""
+    seen: set[str] = set()
+    for item in inputs:
+        path = normalise_path(item.path)
+        if path in seen:
+            raise ScanInputError(f"file {path!r} appears twice in the batch")
+        seen.add(path)
 
 
 def is_binary(content: bytes) -> bool:
@@ -202,6 +213,7 @@ class Scanner:
             hit = cached.get(keys[i])
             if hit is not None:
                 report.cache_hits += 1
+                report.hits_by_path[p.path] = report.hits_by_path.get(p.path, 0) + 1
                 findings.extend(f.model_copy(update={"path": p.path}) for f in hit)
                 continue
             if i not in written:

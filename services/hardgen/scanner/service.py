@@ -1,7 +1,8 @@
 """The scanner as a service: gRPC ``Scanner.Scan``/``Health`` and REST ``POST /v1/scans``.
 
 Both front ends share one :class:`~hardgen.scanner.scan.Scanner` (and so one result cache) and a
-concurrency limit, because each scan starts analyser processes that want the machine's cores.
+fixed number of scan workers (analysers want the machine's cores); requests that queue up while
+the workers are busy are merged into one batch (:mod:`hardgen.scanner.coalesce`).
 Both answer within the request's time limit or with a clear timeout error (gRPC
 ``DEADLINE_EXCEEDED``, HTTP 504 with a JSON body).
 """
@@ -9,8 +10,6 @@ Both answer within the request's time limit or with a clear timeout error (gRPC
 from __future__ import annotations
 
 import os
-import threading
-import time
 from collections.abc import Sequence
 from concurrent import futures
 from typing import Any
@@ -23,6 +22,7 @@ from hardgen.core.grpcutil import SERVER_OPTIONS, add_port
 from hardgen.core.languages import UnknownLanguageError, parse_language
 from hardgen.core.logging import get_logger
 from hardgen.scanner.archive import MAX_ENTRIES, MAX_UNPACKED_BYTES
+from hardgen.scanner.coalesce import Coalescer
 from hardgen.scanner.engines.registry import UnknownEngineError, parse_engines, select_engines
 from hardgen.scanner.scan import DEFAULT_TIMEOUT, ScanInputError, Scanner, ScanReport, ScanTimeoutError, SourceInput
 from hardgen.v1 import common_pb2, scanner_pb2, scanner_pb2_grpc
@@ -45,11 +45,10 @@ class ScanService:
 
     def __init__(self, scanner: Scanner | None = None, max_concurrent: int = MAX_CONCURRENT_SCANS) -> None:
         self.scanner = scanner or Scanner(engines=[])
-        self._slots = threading.BoundedSemaphore(max(1, max_concurrent))
+        self.coalescer = Coalescer(self.scanner, workers=max_concurrent)
 
     def run(self, inputs: list[SourceInput], engines: Sequence[str] | str | None, timeout: float) -> ScanReport:
-        """Validate, wait for a slot, scan. Raises RequestError / ScanTimeoutError."""
-        started = time.monotonic()
+        """Validate, then scan (merged with concurrent requests). Raises RequestError / ScanTimeoutError."""
         if len(inputs) > MAX_ENTRIES:
             raise RequestError(f"too many files: {len(inputs)} > {MAX_ENTRIES}", status=413)
         total = sum(len(i.content) for i in inputs)
@@ -59,17 +58,10 @@ class ScanService:
             engine_list = select_engines(parse_engines(engines))
         except UnknownEngineError as exc:
             raise RequestError(str(exc)) from None
-        if not self._slots.acquire(timeout=max(timeout, 0.0)):
-            raise ScanTimeoutError(f"no scan slot free within {timeout:.1f}s")
         try:
-            remaining = timeout - (time.monotonic() - started)
-            if remaining <= 0:
-                raise ScanTimeoutError(f"no time left to scan within {timeout:.1f}s")
-            return self.scanner.scan(inputs, timeout=remaining, engines=engine_list)
+            return self.coalescer.submit(inputs, engine_list, timeout)
         except ScanInputError as exc:
             raise RequestError(str(exc)) from None
-        finally:
-            self._slots.release()
 
 
 def report_to_proto(report: ScanReport) -> scanner_pb2.ScanResponse:
