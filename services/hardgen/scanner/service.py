@@ -111,8 +111,9 @@ class ScannerServicer(scanner_pb2_grpc.ScannerServicer):
         return common_pb2.HealthResponse(status="SERVING", version=__version__)
 
 
-def create_grpc_server(service: ScanService, port: int, host: str = "127.0.0.1", workers: int = 8) -> grpc.Server:
-    """A started-ready (not yet started) gRPC server bound to ``host:port``."""
+def create_grpc_server(service: ScanService, port: int, host: str = "127.0.0.1", workers: int = 32) -> grpc.Server:
+    """A gRPC server bound to ``host:port`` (not yet started). Request threads mostly wait for the
+    scan workers, so there are many of them: the more requests wait, the larger the shared batch."""
     server = grpc.server(futures.ThreadPoolExecutor(max_workers=workers), options=SERVER_OPTIONS)
     scanner_pb2_grpc.add_ScannerServicer_to_server(ScannerServicer(service), server)
     bound = add_port(server, f"{host}:{port}")
