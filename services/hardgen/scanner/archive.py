@@ -9,9 +9,11 @@ enforced on the bytes actually read, not only on what the archive headers claim.
 from __future__ import annotations
 
 import io
+import lzma
 import stat
 import tarfile
 import zipfile
+import zlib
 from pathlib import PurePosixPath
 
 from hardgen.scanner.scan import SourceInput
@@ -73,7 +75,7 @@ def read_archive(
         return _read_zip(data, budget)
     try:
         archive = tarfile.open(fileobj=io.BytesIO(data), mode="r:*")  # noqa: SIM115
-    except (tarfile.TarError, EOFError, OSError) as exc:
+    except (tarfile.TarError, EOFError, OSError, ValueError, zlib.error, lzma.LZMAError) as exc:
         raise ArchiveError(f"not a tar or zip archive ({exc})") from None
     with archive:
         return _read_tar(archive, budget)
@@ -97,7 +99,10 @@ def _read_tar(archive: tarfile.TarFile, budget: _Budget) -> list[SourceInput]:
             content = handle.read(budget.room() + 1) if handle else b""
             budget.add(len(content))
             files.append(SourceInput(path=name, content=content))
-    except (tarfile.TarError, EOFError, OSError) as exc:
+    except ArchiveError:
+        raise
+    # ValueError/zlib/lzma: what the stdlib readers raise on crafted headers (found by atheris)
+    except (tarfile.TarError, EOFError, OSError, ValueError, zlib.error, lzma.LZMAError) as exc:
         raise ArchiveError(f"corrupt tar archive ({exc})") from None
     return files
 
@@ -125,6 +130,10 @@ def _read_zip(data: bytes, budget: _Budget) -> list[SourceInput]:
                     content = handle.read(budget.room() + 1)
                 budget.add(len(content))
                 files.append(SourceInput(path=name, content=content))
-    except (zipfile.BadZipFile, EOFError, OSError, NotImplementedError) as exc:
+    except ArchiveError:
+        raise
+    # found by atheris: ValueError ("negative seek value") and zlib errors on crafted headers,
+    # RuntimeError for an entry flagged as encrypted
+    except (zipfile.BadZipFile, EOFError, OSError, NotImplementedError, ValueError, RuntimeError, zlib.error) as exc:
         raise ArchiveError(f"corrupt zip archive ({exc})") from None
     return files

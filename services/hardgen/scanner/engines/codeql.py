@@ -117,8 +117,21 @@ class CodeQLEngine:
             analyzed = run_tool(analyze_command(binary, database, language, sarif), remaining)
             if analyzed.returncode != 0 or not sarif.exists():
                 raise EngineError(f"codeql database analyze failed: {_tail(analyzed.stderr)}")
-            document = json.loads(sarif.read_text(encoding="utf-8"))
-        return parse_sarif(document, {f.path: f for f in files}, source_root)
+            text = sarif.read_text(encoding="utf-8", errors="replace")
+        return read_sarif(text, {f.path: f for f in files}, source_root)
+
+
+def read_sarif(text: str, files: dict[str, ScanFile], source_root: Path | None = None) -> EngineResult:
+    """SARIF text → findings. A document that is not JSON or not SARIF-shaped (a truncated or
+    unexpected CodeQL output) is an :class:`EngineError`, reported as a batch error, never an
+    exception that takes the whole scan down (fuzzed in ``tests/fuzz/targets.py``)."""
+    try:
+        document = json.loads(text)
+        if not isinstance(document, dict):
+            raise TypeError("the document is not a JSON object")
+        return parse_sarif(document, files, source_root)
+    except (ValueError, TypeError, AttributeError, KeyError, IndexError, RecursionError) as exc:
+        raise EngineError(f"unreadable SARIF from codeql ({type(exc).__name__})") from None
 
 
 def _rules(run: dict[str, Any]) -> tuple[dict[str, dict[str, Any]], list[list[dict[str, Any]]]]:
