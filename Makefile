@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HARDGEN := $(VENV)/bin/hardgen
 PYTEST_ARGS ?=
 
-.PHONY: setup test demo proto lint typecheck bench-scanner bench-analytics bench-serve fuzz up down images k8s-render clean
+.PHONY: setup test demo proto lint typecheck bench-scanner bench-analytics bench-serve bench-load fuzz selfscan up down images k8s-render clean
 
 setup:
 	@bash scripts/setup.sh
@@ -33,6 +33,24 @@ bench-analytics: setup
 
 bench-serve: setup
 	$(PY) -m hardgen.modelserve.bench
+
+# Gateway + scanner on loopback, 16 clients for 60 s (issue 8; figures in the README).
+bench-load: setup
+	$(PY) -m hardgen.gateway.loadtest
+
+# atheris on the archive and SARIF readers, FUZZ_SECONDS each (make test runs them for seconds).
+FUZZ_SECONDS ?= 300
+fuzz: setup
+	@mkdir -p out/fuzz/seeds out/fuzz/archive out/fuzz/sarif
+	$(PY) -m tests.fuzz.targets seeds out/fuzz/seeds
+	for target in archive sarif; do \
+	  $(PY) -m tests.fuzz.targets $$target -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=out/fuzz/ \
+	    out/fuzz/$$target out/fuzz/seeds 2>&1 | grep -v '^INFO: Instrumenting' || exit 1; \
+	done
+
+# The project's own scanner (semgrep + bandit engines) over every module, not only the edge code.
+selfscan: setup
+	HARDGEN_SELFSCAN_FULL=1 $(PY) -m pytest -q tests/reliability/test_selfscan.py
 
 up: setup
 	$(HARDGEN) dev up
