@@ -191,6 +191,9 @@ def test_concurrent_requests_share_engine_runs(rule_pack: object, tmp_path: obje
     # the first request starts at once; the ones that queued meanwhile go together (one batch, or
     # two when the worker picked the first request before the others arrived)
     assert service.coalescer.batches <= 2
+    for i in (0, 2, 4):  # fingerprints do not depend on whether a request was merged
+        alone = service.run(requests[i], ["semgrep"], 120)  # from the cache, on its own
+        assert [f.fingerprint for f in alone.findings] == [f.fingerprint for f in reports[i].findings]
     for i, report in enumerate(reports):
         assert report.files_scanned == 1
         expected = [("app.py", "py/code-injection")] if i % 2 == 0 else []

@@ -18,9 +18,10 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from hardgen.core.findings import Finding
 from hardgen.core.logging import get_logger
 from hardgen.scanner.engines.base import Engine
-from hardgen.scanner.scan import Scanner, ScanReport, ScanTimeoutError, SourceInput, check_inputs
+from hardgen.scanner.scan import Scanner, ScanReport, ScanTimeoutError, SourceInput, check_inputs, normalise_path
 
 log = get_logger(__name__)
 
@@ -145,8 +146,19 @@ def _split(report: ScanReport, prefix: str, job: _Job) -> ScanReport:
         return path.startswith(prefix)
 
     skipped = [s.removeprefix(prefix) for s in report.skipped if own(s)]
+    lines: dict[str, list[str]] = {}
+    contents = {normalise_path(item.path): item.content for item in job.inputs}
+
+    def unprefixed(finding: Finding) -> Finding:
+        # the fingerprint covers the path: recompute it for the request's own path
+        path = finding.path.removeprefix(prefix)
+        if path not in lines:
+            lines[path] = contents.get(path, b"").decode("utf-8", errors="replace").splitlines()
+        text = lines[path][finding.start_line - 1] if 0 < finding.start_line <= len(lines[path]) else ""
+        return finding.model_copy(update={"path": path}).with_fingerprint(text)
+
     return ScanReport(
-        findings=[f.model_copy(update={"path": f.path.removeprefix(prefix)}) for f in report.findings if own(f.path)],
+        findings=[unprefixed(f) for f in report.findings if own(f.path)],
         errors=[e.model_copy(update={"path": e.path.removeprefix(prefix)}) for e in report.errors if own(e.path)],
         skipped=skipped,
         files_scanned=len(job.inputs) - len(skipped),
