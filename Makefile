@@ -43,7 +43,7 @@ FUZZ_SECONDS ?= 300
 fuzz: setup
 	@mkdir -p out/fuzz/seeds out/fuzz/archive out/fuzz/sarif
 	$(PY) -m tests.fuzz.targets seeds out/fuzz/seeds
-	for target in archive sarif; do \
+	set -o pipefail; for target in archive sarif; do \
 	  $(PY) -m tests.fuzz.targets $$target -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=out/fuzz/ \
 	    out/fuzz/$$target out/fuzz/seeds 2>&1 | grep -v '^INFO: Instrumenting' || exit 1; \
 	done

@@ -132,7 +132,9 @@ class ScanRequest(BaseModel):
 
     files: list[ScanFileIn] = Field(min_length=1)
     engines: list[str] = Field(default_factory=list, description="empty = the scanner's default engines")
-    timeout_seconds: float | None = Field(None, gt=0, le=600)
+    timeout_seconds: float | None = Field(
+        None, ge=1, le=600, description="seconds for the scan (at least 1; capped by the gateway's own limit)"
+    )
 
 
 class FileErrorOut(BaseModel):
