@@ -159,6 +159,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"cold: {cold_s:8.2f} s  {len(batch) / cold_s:9.1f} samples/s")
     print(f"warm: {warm_s:8.2f} s  {len(batch) / warm_s:9.1f} samples/s")
     print(f"warm speed-up: {cold_s / warm_s:.1f}x (target >= 20x)")
+    per_engine = ", ".join(f"{name} {sec:.1f} s" for name, sec in cold.engine_seconds.items())
+    print(f"cold time per engine: {per_engine}")
     print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the end (shared machines vary)")
     print(f"SARIF: {len(document['runs'][0]['results'])} results for {len(batch)} files, valid against the schema")
     print(f"CLI `hardgen scan <folder of {len(batch)} files> --format sarif` (warm cache): {cli_s:.2f} s, "

@@ -167,6 +167,7 @@ def _split(report: ScanReport, prefix: str, job: _Job) -> ScanReport:
         cache_hits=sum(n for path, n in report.hits_by_path.items() if own(path)),
         engines=list(report.engines),
         engine_runs=report.engine_runs,
+        engine_seconds=dict(report.engine_seconds),
     )
 
 

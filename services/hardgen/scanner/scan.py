@@ -66,6 +66,7 @@ class ScanReport:
     engines: list[str] = field(default_factory=list)
     engine_runs: int = 0  # engine processes started for this scan (0 when all came from the cache)
     hits_by_path: dict[str, int] = field(default_factory=dict)  # cache hits per file (not serialised)
+    engine_seconds: dict[str, float] = field(default_factory=dict)  # wall time per engine, cache included
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -78,6 +79,7 @@ class ScanReport:
             "cache_hits": self.cache_hits,
             "engines": list(self.engines),
             "engine_runs": self.engine_runs,
+            "engine_seconds": {name: round(sec, 3) for name, sec in self.engine_seconds.items()},
         }
 
 
@@ -151,7 +153,10 @@ class Scanner:
             for engine in engine_list:
                 if progress:
                     progress(engine.name, 0, len(prepared))
+                engine_started = time.monotonic()
                 findings.extend(self._run_engine(engine, prepared, Path(tmp), written, deadline, report))
+                spent = time.monotonic() - engine_started
+                report.engine_seconds[engine.name] = report.engine_seconds.get(engine.name, 0.0) + spent
                 if progress:
                     progress(engine.name, len(prepared), len(prepared))
         lines: dict[str, list[str]] = {}
