@@ -48,7 +48,7 @@ SIZES: dict[str, ModelSize] = {
     "tiny": ModelSize(n_layer=2, n_embd=64, n_head=2, n_positions=512, vocab_size=512, epochs=4,
                       batch_size=4, learning_rate=3e-3, line_tokens=True),
     # the demo model: ~4-5M parameters, memorises the corpus in a few minutes on 2 cores
-    "demo": ModelSize(n_layer=4, n_embd=256, n_head=4, n_positions=512, vocab_size=8192, epochs=30,
+    "demo": ModelSize(n_layer=4, n_embd=256, n_head=4, n_positions=512, vocab_size=8192, epochs=24,
                       batch_size=8, learning_rate=1.5e-3, line_tokens=True),
 }
 

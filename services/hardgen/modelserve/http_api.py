@@ -125,7 +125,8 @@ def create_app(service: ModelService) -> FastAPI:
 
     async def _generate(body: GenerateBody) -> Response:
         try:
-            future = service.submit(to_request(body))
+            # submit may load an adapter the first time: off the event loop
+            future = await asyncio.to_thread(service.submit, to_request(body))
             out = await asyncio.wrap_future(future)
         except (LocalModelError, InvalidRequestError, RuntimeError) as exc:
             return _failure(exc)
@@ -144,7 +145,7 @@ def create_app(service: ModelService) -> FastAPI:
         try:
             request = to_request(body)
             request.on_token = on_token
-            future = service.submit(request)
+            future = await asyncio.to_thread(service.submit, request)
         except (LocalModelError, InvalidRequestError, RuntimeError) as exc:
             return _failure(exc)
         future.add_done_callback(lambda _: loop.call_soon_threadsafe(queue.put_nowait, None))
