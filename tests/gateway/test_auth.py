@@ -5,6 +5,7 @@ for oversized bodies, and ``hardgen keys`` managing the store the gateway reads.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import httpx
 import pytest
@@ -128,3 +129,17 @@ def test_openapi_documents_the_key_schemes(anon: httpx.Client) -> None:
     scans = spec["paths"]["/v1/scans"]["post"]
     assert {"401", "403", "429"} <= set(scans["responses"]) and scans["security"]
     assert "security" not in spec["paths"]["/healthz"]["get"]
+
+
+def test_unreadable_key_store_is_503_not_500(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from hardgen.gateway.app import create_app
+    from hardgen.gateway.settings import GatewaySettings
+
+    dead = "127.0.0.1:9"
+    settings = GatewaySettings(refinement_address=dead, scanner_address=dead, keys_db=str(tmp_path))  # a folder
+    with TestClient(create_app(settings)) as client:
+        response = client.post("/v1/scans", json=SCAN, headers=bearer("hg_000000000000_" + "x" * 43))
+        assert error_of(response, 503) == "auth_unavailable"
+        assert client.get("/healthz").status_code == 200

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import math
+import sqlite3
 import threading
 import time
 from collections.abc import Awaitable, Callable
@@ -101,7 +102,11 @@ def record_tokens(request: Request, tokens: int) -> None:
     """Count model tokens against the caller's daily cap (no-op without a key)."""
     key = authenticated_key(request)
     if key is not None and tokens > 0:
-        request.app.state.keystore.add_usage(key.id, tokens)
+        try:
+            request.app.state.keystore.add_usage(key.id, tokens)
+        except (sqlite3.Error, OSError) as exc:
+            # the samples are made and paid for: answer them, and make the lost count visible
+            log.error("gateway_usage_not_recorded", key_id=key.id, tokens=tokens, error_type=type(exc).__name__)
 
 
 class Authenticator:
@@ -126,7 +131,12 @@ class Authenticator:
                 {"WWW-Authenticate": "Bearer"},
             )
         # the KDF and SQLite are blocking: keep them off the event loop
-        key = await asyncio.to_thread(self.store.verify, token)
+        try:
+            key = await asyncio.to_thread(self.store.verify, token)
+        except (sqlite3.Error, OSError) as exc:
+            # e.g. no writable/readable HARDGEN_KEYS_DB in a read-only container: say so, no 500
+            log.error("gateway_keystore_unavailable", error_type=type(exc).__name__, path=str(self.store.path))
+            return error_response(request, 503, "auth_unavailable", "the API key store cannot be read")
         if key is None:
             log.info("gateway_auth_rejected", path=path, request_id=request.state.request_id)
             return error_response(
@@ -147,7 +157,10 @@ class Authenticator:
                     {"Retry-After": str(max(1, math.ceil(wait)))},
                 )
         if key.daily_tokens is not None and path.startswith(METERED_PREFIXES):
-            used = await asyncio.to_thread(self.store.usage_today, key.id)
+            try:
+                used = await asyncio.to_thread(self.store.usage_today, key.id)
+            except (sqlite3.Error, OSError):
+                return error_response(request, 503, "auth_unavailable", "the API key store cannot be read")
             if used >= key.daily_tokens:
                 return error_response(
                     request,
@@ -193,6 +206,7 @@ def document_security(app: FastAPI) -> None:
             "401": "no API key, or an invalid or revoked one",
             "403": "the key lacks this route's scope",
             "429": "rate limit, daily token cap or concurrency limit of this key (Retry-After)",
+            "503": "a service behind the gateway, or the API key store, is unavailable",
         }
         for path, operations in schema.get("paths", {}).items():
             if path in PUBLIC_PATHS:
