@@ -8,32 +8,24 @@
 * where a JDK is installed, every Java partial program and reference completion type-checks with
   ``javac`` against minimal stubs of the Servlet, SnakeYAML and helper-library APIs.
 
-Code under analysis is only parsed and compiled, never executed.
+The shared checks live in :mod:`tests.scanner.rulepacks`; the two Semgrep runs and javac run side
+by side. Code under analysis is only parsed and compiled, never executed.
 """
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
-import subprocess
-import sys
-from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
 
-from hardgen.core.catalogue import parse_cwe
 from hardgen.core.languages import Language
 from hardgen.core.scenarios import load_corpus
+from tests.scanner import rulepacks
 
-ROOT = Path(__file__).resolve().parents[2]
-PACK = ROOT / "services" / "hardgen" / "scanner" / "rules" / "java"
-SEVERITY_CSV = ROOT / "services" / "hardgen" / "core" / "data" / "codeql-security-severity.csv"
-OFFLINE = ["--metrics=off", "--disable-version-check"]
+LANGUAGE = Language.JAVA
 
 #: Minimal API stubs (signatures only) so that javac can type-check the corpus without the real jars.
 API_STUBS: dict[str, str] = {
@@ -163,68 +155,6 @@ API_STUBS: dict[str, str] = {
 }
 
 
-def _semgrep() -> str:
-    beside = Path(sys.executable).parent / "semgrep"
-    found = str(beside) if beside.is_file() else shutil.which("semgrep")
-    if found is None:
-        pytest.skip("semgrep is not installed")
-    return found
-
-
-def _rule_files() -> list[Path]:
-    return sorted(PACK.glob("*.yaml"))
-
-
-def _codeql_java_cwes() -> dict[str, set[int]]:
-    """CodeQL Java query id → CWE ids, from the catalogue's data file."""
-    known: dict[str, set[int]] = {}
-    for line in SEVERITY_CSV.read_text(encoding="utf-8").splitlines():
-        fields = line.split(",")
-        if len(fields) >= 4 and fields[0].startswith("java/"):
-            known[fields[0]] = {parse_cwe(c) for c in fields[3].split()}
-    return known
-
-
-def _java_references() -> list[tuple[str, Path, set[str]]]:
-    cases = []
-    for scenario in load_corpus():
-        if scenario.language is not Language.JAVA:
-            continue
-        for ref in scenario.references:
-            cases.append((f"{scenario.id}:{ref.file}", scenario.reference_path(ref).resolve(), set(ref.rules)))
-    return cases
-
-
-def test_pack_has_one_rule_per_file_with_metadata_and_a_test_file() -> None:
-    files = _rule_files()
-    assert len(files) >= 20, "the Java pack covers at least twenty queries"
-    known = _codeql_java_cwes()
-    seen_ids: set[str] = set()
-    for path in files:
-        rules = yaml.safe_load(path.read_text(encoding="utf-8"))["rules"]
-        assert len(rules) == 1, f"{path.name}: one rule per file"
-        rule = rules[0]
-        meta = rule["metadata"]
-        codeql_id = meta["codeql_id"]
-        assert "/" not in rule["id"], f"{path.name}: Semgrep ids allow no '/'"
-        assert rule["languages"] == ["java"]
-        assert codeql_id.startswith("java/"), path.name
-        assert codeql_id not in seen_ids, f"{codeql_id} defined twice"
-        seen_ids.add(codeql_id)
-        assert path.stem == codeql_id.rsplit("/", 1)[-1], f"{path.name}: file named after the query"
-        assert (PACK / f"{path.stem}.java").is_file(), f"{path.name}: no --test file beside it"
-        cwes = meta["cwes"]
-        assert cwes and all(isinstance(c, int) for c in cwes), f"{path.name}: cwes are ints"
-        assert {parse_cwe(c.split(":")[0]) for c in meta["cwe"]} == set(cwes), f"{path.name}: cwe names"
-        if codeql_id.startswith("java/hardgen/"):
-            assert codeql_id not in known
-        else:
-            assert codeql_id in known, f"{codeql_id} is not a CodeQL Java query"
-            assert set(cwes) == known[codeql_id], f"{path.name}: cwes differ from the catalogue"
-        assert meta["confidence"] in {"LOW", "MEDIUM", "HIGH"}
-        assert meta["references"], f"{path.name}: references"
-
-
 def _javac_tree(root: Path) -> list[str]:
     """Stubs plus a copy of every Java scenario file whose public class gets a unique name, so
     that one javac run checks them all."""
@@ -248,76 +178,34 @@ def _javac_tree(root: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def background_runs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, subprocess.Popen[str]]]:
-    """Start Semgrep ``--test`` on the pack, one Semgrep scan of the corpus and (with a JDK) one
-    javac run at once, so that the assertion groups overlap instead of adding up."""
-    binary = _semgrep()
-    paths = [str(path) for _, path, _ in _java_references()]
-    commands = {
-        "test": [binary, "--test", "--json", *OFFLINE, str(PACK)],
-        "scan": [binary, "scan", *OFFLINE, "--no-git-ignore", "--json", "--config", str(PACK), *paths],
-    }
+def runs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, rulepacks.Run]]:
+    """Semgrep's ``--test``, the corpus scan and (with a JDK) one javac run, started together so
+    that the assertion groups overlap instead of adding up."""
+    extra: dict[str, list[str]] = {}
     javac = shutil.which("javac")
     if javac is not None:
         root = tmp_path_factory.mktemp("javac")
         sources = _javac_tree(root)
         stubs, classes = str(root / "stubs"), str(root / "classes")
-        commands["javac"] = [javac, "-proc:none", "-nowarn", "-d", classes, "-sourcepath", stubs, *sources]
-    procs = {
-        name: subprocess.Popen(
-            cmd,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT if name == "javac" else subprocess.DEVNULL,
-            text=True,
-        )
-        for name, cmd in commands.items()
-    }
-    yield procs
-    for proc in procs.values():
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
+        extra["javac"] = [javac, "-proc:none", "-nowarn", "-d", classes, "-sourcepath", stubs, *sources]
+    workdir = tmp_path_factory.mktemp("java-pack")
+    yield from rulepacks.start_semgrep_runs(LANGUAGE, workdir, partial_programs=False, extra=extra)
 
 
-def _json_output(proc: subprocess.Popen[str]) -> dict[str, Any]:
-    stdout, _ = proc.communicate(timeout=300)
-    return json.loads(stdout)
+def test_pack_has_one_rule_per_file_with_metadata_and_a_test_file() -> None:
+    rulepacks.check_rule_metadata(LANGUAGE, min_rules=20)
 
 
-def test_semgrep_rule_tests_pass(background_runs: dict[str, subprocess.Popen[str]]) -> None:
-    report = _json_output(background_runs["test"])
-    assert report["config_with_errors"] == [], report["config_with_errors"]
-    assert report["config_missing_tests"] == [], report["config_missing_tests"]
-    failed = {
-        check_id: check["matches"]
-        for config in report["results"].values()
-        for check_id, check in config["checks"].items()
-        if not check["passed"] or check["errors"]
-    }
-    assert not failed, f"semgrep --test failures: {failed}"
-    tested = {check_id for config in report["results"].values() for check_id in config["checks"]}
-    assert len(tested) == len(_rule_files())
+def test_semgrep_rule_tests_pass(runs: dict[str, rulepacks.Run]) -> None:
+    rulepacks.check_rule_tests(runs["test"], LANGUAGE)
 
 
-def test_reference_completions_get_exactly_their_labels(background_runs: dict[str, subprocess.Popen[str]]) -> None:
-    cases = _java_references()
-    assert len(cases) >= 60
-    report = _json_output(background_runs["scan"])
-    assert report["errors"] == [], report["errors"]
-    reported: dict[Path, set[str]] = defaultdict(set)
-    for result in report["results"]:
-        reported[Path(result["path"]).resolve()].add(result["extra"]["metadata"]["codeql_id"])
-    wrong = {
-        name: {"labelled": sorted(labels), "reported": sorted(reported[path])}
-        for name, path, labels in cases
-        if reported[path] != labels
-    }
-    assert not wrong, f"rule pack and labels disagree: {json.dumps(wrong, indent=1)}"
+def test_reference_completions_get_exactly_their_labels(runs: dict[str, rulepacks.Run]) -> None:
+    rulepacks.check_scan_labels(runs["scan"], LANGUAGE, partial_programs=False)
 
 
-def test_scenario_files_compile_against_api_stubs(background_runs: dict[str, subprocess.Popen[str]]) -> None:
-    if "javac" not in background_runs:
+def test_scenario_files_compile_against_api_stubs(runs: dict[str, rulepacks.Run]) -> None:
+    if "javac" not in runs:
         pytest.skip("no JDK (javac) installed")
-    proc = background_runs["javac"]
-    output, _ = proc.communicate(timeout=300)
-    assert proc.returncode == 0, f"javac rejected Java scenario files:\n{output[-4000:]}"
+    returncode, stdout, stderr = runs["javac"].finish()
+    assert returncode == 0, f"javac rejected Java scenario files:\n{(stdout + stderr)[-4000:]}"
