@@ -36,6 +36,11 @@ class Gateway:
     keys: Any  # hardgen.core.apikeys.KeyStore of this gateway
     admin_key: str
 
+    @property
+    def headers(self) -> dict[str, str]:
+        """The admin key's header (every scope), for tests that are not about auth."""
+        return {"Authorization": f"Bearer {self.admin_key}"}
+
     def key(self, *scopes: str, **limits: Any) -> str:
         """A fresh key with these scopes (``rate_per_minute=``, ``daily_tokens=``)."""
         return str(self.keys.create("test", scopes, **limits)[1])
@@ -91,6 +96,5 @@ def gateway(
 
 @pytest.fixture()
 def http(gateway: Gateway) -> Iterator[httpx.Client]:
-    headers = {"Authorization": f"Bearer {gateway.admin_key}"}
-    with httpx.Client(base_url=gateway.url, timeout=120.0, headers=headers) as client:
+    with httpx.Client(base_url=gateway.url, timeout=120.0, headers=gateway.headers) as client:
         yield client
