@@ -214,7 +214,13 @@ def run(clients: int, duration: float, engines: str, unique: bool) -> dict[str, 
         "error_rate": round(1 - len(ok) / len(results), 4) if results else None,
         "statuses": {str(k): v for k, v in sorted(statuses.items())},
         "rss_mb": {
-            name: {"start": round(v[0], 1), "end": round(v[-1], 1), "max": round(max(v), 1)} for name, v in rss.items()
+            name: {
+                "start": round(v[0], 1),
+                "end": round(v[-1], 1),
+                "max": round(max(v), 1),
+                "every_5s": [round(x) for x in v],
+            }
+            for name, v in rss.items()
         },
         "services_up_after": healthy,
     }
@@ -243,6 +249,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         for name, v in rss.items():
             print(f"RSS {name}: {v['start']} MB at start, {v['end']} MB at end, max {v['max']} MB")
+            print(f"  every 5 s: {v['every_5s']}")
         print(f"services up and healthy after the run: {report['services_up_after']}")
     return 0 if report["services_up_after"] else 1
 
