@@ -13,7 +13,7 @@ from pathlib import Path
 from hardgen.core.apikeys import KeyStore
 from tests.gateway.process import start_gateway, stop
 
-MAX_SECONDS = int(os.environ.get("HARDGEN_SCHEMATHESIS_SECONDS", "30"))
+MAX_SECONDS = int(os.environ.get("HARDGEN_SCHEMATHESIS_SECONDS", "20"))
 CHECKS = "not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance"
 
 

@@ -14,7 +14,7 @@ from hardgen.core.settings import project_root
 
 pytest.importorskip("atheris")
 
-SECONDS = 4
+SECONDS = 3
 
 
 @pytest.mark.parametrize("target", ["archive", "sarif"])
