@@ -62,22 +62,21 @@ def revoke(
 @keys_app.command("list")
 def list_keys(fmt: OutputFormat = FormatOption) -> None:
     """Every key (never the secret)."""
-    rows = [k.to_dict() for k in _store().list()]
+    records = _store().list()
     emit(
-        rows,
+        [k.to_dict() for k in records],
         fmt,
-        ["id", "name", "scopes", "rate/min", "tokens/day", "created", "revoked"],
+        ["id", "name", "scopes", "rate/min", "tokens/day", "status"],  # few columns: ids must fit 80
         lambda: [
             [
-                r["id"],
-                r["name"],
-                ",".join(r["scopes"]),
-                r["rate_per_minute"],
-                r["daily_tokens"],
-                r["created_at"],
-                r["revoked_at"] or "",
-            ]  # fmt: skip
-            for r in rows
+                k.id,
+                k.name,
+                ",".join(k.scopes),
+                k.rate_per_minute or "",
+                k.daily_tokens if k.daily_tokens is not None else "",
+                f"revoked {k.revoked_at[:10]}" if k.revoked_at else "active",
+            ]
+            for k in records
         ],
-        title=f"{len(rows)} keys",
+        title=f"{len(records)} keys",
     )
