@@ -143,3 +143,30 @@ def test_unreadable_key_store_is_503_not_500(tmp_path: Path) -> None:
         response = client.post("/v1/scans", json=SCAN, headers=bearer("hg_000000000000_" + "x" * 43))
         assert error_of(response, 503) == "auth_unavailable"
         assert client.get("/healthz").status_code == 200
+
+
+def test_read_only_key_store_with_a_separate_usage_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Kubernetes layout: keys from a read-only Secret, token counts in a writable file."""
+    from fastapi.testclient import TestClient
+
+    from hardgen.core.apikeys import KeyStore, KeyStoreError
+    from hardgen.gateway.app import create_app
+    from hardgen.gateway.settings import GatewaySettings
+
+    keys_db = tmp_path / "secret" / "keys.sqlite"
+    key = KeyStore(keys_db).create("ci", ["scan"])[1]
+    usage = tmp_path / "writable" / "usage.sqlite"
+    monkeypatch.setenv("HARDGEN_KEYS_READONLY", "1")
+    monkeypatch.setenv("HARDGEN_KEYS_USAGE_DB", str(usage))
+    before = keys_db.read_bytes()
+    store = KeyStore(keys_db)
+    assert store.readonly and store.verify(key) is not None
+    with pytest.raises(KeyStoreError, match="read-only"):
+        store.create("x", ["scan"])
+    assert store.add_usage(key.split("_")[1], 7) == 7 and usage.exists()
+    assert keys_db.read_bytes() == before
+    dead = "127.0.0.1:9"
+    settings = GatewaySettings(refinement_address=dead, scanner_address=dead, keys_db=str(keys_db))
+    with TestClient(create_app(settings)) as client:
+        assert client.get("/v1/scenarios", headers=bearer(key)).status_code == 200
+        assert error_of(client.get("/v1/scenarios", headers=bearer(key + "x")), 401) == "invalid_key"

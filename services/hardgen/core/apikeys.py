@@ -6,6 +6,11 @@ creation. Lookups go by id and the hash is compared with :func:`hmac.compare_dig
 a small SQLite file (``HARDGEN_KEYS_DB``, default ``<data>/keys.sqlite``) that the CLI writes and
 the gateway reads: revoking a key in the CLI takes effect on the gateway's next request, because
 the gateway re-reads the key's row every time and only caches the (slow) KDF result.
+
+Deployments with a read-only root file system and several gateway replicas mount the key store
+read-only (a Kubernetes Secret made with ``hardgen keys create`` against a local file): it is then
+opened read-only (``HARDGEN_KEYS_READONLY=1``, or automatically when the file is not writable), and
+the daily token counts go to a separate writable file, ``HARDGEN_KEYS_USAGE_DB`` (per replica).
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from hardgen.core.settings import data_dir
 
@@ -46,6 +52,8 @@ CREATE TABLE IF NOT EXISTS api_keys (
     created_at TEXT NOT NULL,
     revoked_at TEXT
 );
+"""
+_USAGE_SCHEMA = """
 CREATE TABLE IF NOT EXISTS api_key_usage (
     key_id TEXT NOT NULL,
     day TEXT NOT NULL,
@@ -91,6 +99,10 @@ def keys_db_path() -> Path:
     return Path(os.environ.get("HARDGEN_KEYS_DB", data_dir() / "keys.sqlite"))
 
 
+def _env_readonly() -> bool:
+    return os.environ.get("HARDGEN_KEYS_READONLY", "").strip().lower() in ("1", "true", "yes", "on")
+
+
 def parse_key(token: str) -> tuple[str, str] | None:
     """``(id, secret)`` of a well-formed key, else None (no store access for garbage)."""
     match = _KEY.match(token.strip())
@@ -109,25 +121,40 @@ class KeyStore:
     """The SQLite key store. Connections are opened per operation (the gateway serves requests
     from a thread pool; SQLite connections must not be shared across threads)."""
 
-    def __init__(self, path: Path | str | None = None) -> None:
+    def __init__(
+        self, path: Path | str | None = None, usage_path: Path | str | None = None, readonly: bool | None = None
+    ) -> None:
         self.path = Path(path) if path is not None else keys_db_path()
+        self.usage_path = Path(usage_path or os.environ.get("HARDGEN_KEYS_USAGE_DB") or self.path)
+        if readonly is None:
+            readonly = _env_readonly() or (self.path.exists() and not os.access(self.path, os.W_OK))
+        self.readonly = readonly
         self._verified: dict[bytes, float] = {}
         self._lock = threading.Lock()
-        self._ready = False
+        self._ready: set[tuple[Path, str]] = set()
 
     @contextmanager
-    def _db(self) -> Iterator[sqlite3.Connection]:
-        if not self._ready:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(self.path, timeout=10.0)
+    def _connect(self, path: Path, schema: str, readonly: bool) -> Iterator[sqlite3.Connection]:
+        if readonly:
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10.0)
+        else:
+            if (path, schema) not in self._ready:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(path, timeout=10.0)
         try:
-            if not self._ready:
-                conn.executescript(_SCHEMA)
-                self._ready = True
+            if not readonly and (path, schema) not in self._ready:
+                conn.executescript(schema)
+                self._ready.add((path, schema))
             with conn:
                 yield conn
         finally:
             conn.close()
+
+    def _db(self) -> Any:
+        return self._connect(self.path, _SCHEMA, self.readonly)
+
+    def _usage_db(self) -> Any:
+        return self._connect(self.usage_path, _USAGE_SCHEMA, False)
 
     def create(
         self,
@@ -137,6 +164,8 @@ class KeyStore:
         daily_tokens: int | None = None,
     ) -> tuple[ApiKey, str]:
         """Create a key; returns its record and the full key, which is not stored anywhere."""
+        if self.readonly:
+            raise KeyStoreError(f"the key store {self.path} is read-only here; create keys where it is written")
         chosen = tuple(dict.fromkeys(s.strip().lower() for s in scopes if s.strip()))
         unknown = [s for s in chosen if s not in SCOPES]
         if not chosen or unknown:
@@ -158,6 +187,8 @@ class KeyStore:
         return record, f"{PREFIX}_{key_id}_{secret}"
 
     def revoke(self, key_id: str) -> ApiKey:
+        if self.readonly:
+            raise KeyStoreError(f"the key store {self.path} is read-only here; revoke keys where it is written")
         with self._db() as conn:
             cur = conn.execute(
                 "UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
@@ -220,7 +251,7 @@ class KeyStore:
     def add_usage(self, key_id: str, tokens: int) -> int:
         """Add model tokens spent today by a key; returns today's total."""
         day = _today()
-        with self._db() as conn:
+        with self._usage_db() as conn:
             conn.execute(
                 "INSERT INTO api_key_usage VALUES (?, ?, ?) "
                 "ON CONFLICT(key_id, day) DO UPDATE SET tokens = tokens + excluded.tokens",
@@ -232,7 +263,7 @@ class KeyStore:
         return int(row[0])
 
     def usage_today(self, key_id: str) -> int:
-        with self._db() as conn:
+        with self._usage_db() as conn:
             row = conn.execute(
                 "SELECT tokens FROM api_key_usage WHERE key_id = ? AND day = ?", (key_id, _today())
             ).fetchone()
