@@ -174,3 +174,25 @@ def test_nats_credentials_from_the_environment(nats_with_password: str, monkeypa
     assert "wrong" not in str(info.value)
     monkeypatch.setenv("HARDGEN_NATS_PASSWORD", "s3cret-pass")
     assert asyncio.run(roundtrip()) == b"ok"
+
+
+def test_request_id_travels_over_grpc(
+    tls_scanner: tuple[str, dict[str, Path], dict[str, Path]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A call made while the gateway's request id is set carries it; the scanner sends it back."""
+    from hardgen.core.grpcutil import REQUEST_ID, REQUEST_ID_KEY, channel
+    from hardgen.v1 import common_pb2, scanner_pb2_grpc
+
+    address, pki, _ = tls_scanner
+    monkeypatch.setenv("HARDGEN_TLS_CA", str(pki["ca"]))
+    assert wait_until(lambda: _health(address, monkeypatch, pki["ca"]) == "SERVING", timeout=60, interval=0.3)
+    token = REQUEST_ID.set("trace-8f2c")
+    try:
+        with channel(address) as chan:
+            _, call = scanner_pb2_grpc.ScannerStub(chan).Health.with_call(common_pb2.HealthRequest(), timeout=5)
+    finally:
+        REQUEST_ID.reset(token)
+    assert (REQUEST_ID_KEY, "trace-8f2c") in tuple(call.trailing_metadata())
+    with channel(address) as chan:  # no id set: the server makes one up
+        _, call = scanner_pb2_grpc.ScannerStub(chan).Health.with_call(common_pb2.HealthRequest(), timeout=5)
+    assert len(dict(call.trailing_metadata())[REQUEST_ID_KEY]) == 32

@@ -13,15 +13,34 @@ certificates mounted from Kubernetes Secrets or without them on a developer's lo
 
 Without these variables everything stays plaintext, which is only meant for loopback and a
 private cluster network.
+
+Request ids: a client call made while :data:`REQUEST_ID` is set (the gateway sets it per HTTP
+request) carries it as ``x-request-id`` metadata; servers built with :func:`server_interceptors`
+bind it to their logs, send it back as trailing metadata, and turn an unexpected exception into
+``INTERNAL: internal error (request <id>)`` with no traceback, so an error seen by a caller can be
+found in every service's logs by one id.
 """
 
 from __future__ import annotations
 
+import contextvars
 import os
+import re
+import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import grpc
+import structlog
+
+from hardgen.core.logging import get_logger
+
+log = get_logger(__name__)
+
+REQUEST_ID_KEY = "x-request-id"
+REQUEST_ID: contextvars.ContextVar[str | None] = contextvars.ContextVar("hardgen_request_id", default=None)
+_SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
 MAX_MESSAGE_BYTES = int(os.environ.get("HARDGEN_GRPC_MAX_MESSAGE_BYTES", str(64 * 1024 * 1024)))
 
@@ -95,12 +114,70 @@ def _options() -> list[tuple[str, Any]]:
     return CHANNEL_OPTIONS + ([("grpc.ssl_target_name_override", name)] if name else [])
 
 
+class _ClientCallDetails(grpc.ClientCallDetails):  # type: ignore[misc]
+    def __init__(self, details: Any, metadata: list[tuple[str, str]]) -> None:
+        self.method = details.method
+        self.timeout = details.timeout
+        self.metadata = metadata
+        self.credentials = details.credentials
+        self.wait_for_ready = getattr(details, "wait_for_ready", None)
+        self.compression = getattr(details, "compression", None)
+
+
+class RequestIdClientInterceptor(grpc.UnaryUnaryClientInterceptor):  # type: ignore[misc]
+    """Adds the current :data:`REQUEST_ID` to every unary call as ``x-request-id`` metadata."""
+
+    def intercept_unary_unary(self, continuation: Callable[..., Any], details: Any, request: Any) -> Any:
+        rid = REQUEST_ID.get()
+        if rid:
+            metadata = [m for m in (details.metadata or []) if m[0] != REQUEST_ID_KEY] + [(REQUEST_ID_KEY, rid)]
+            details = _ClientCallDetails(details, metadata)
+        return continuation(details, request)
+
+
 def channel(address: str) -> grpc.Channel:
-    """A channel with the project's size limits, TLS when ``HARDGEN_TLS_CA`` is set."""
+    """A channel with the project's size limits, TLS when ``HARDGEN_TLS_CA`` is set, and request
+    id propagation."""
     creds = channel_credentials()
     if creds is None:
-        return grpc.insecure_channel(address, options=CHANNEL_OPTIONS)
-    return grpc.secure_channel(address, creds, options=_options())
+        base = grpc.insecure_channel(address, options=CHANNEL_OPTIONS)
+    else:
+        base = grpc.secure_channel(address, creds, options=_options())
+    return grpc.intercept_channel(base, RequestIdClientInterceptor())
+
+
+class RequestIdServerInterceptor(grpc.ServerInterceptor):  # type: ignore[misc]
+    """Binds the caller's request id (or a new one) to the handler's logs, returns it as trailing
+    metadata, and answers an unexpected exception with INTERNAL naming only the request id."""
+
+    def intercept_service(self, continuation: Callable[..., Any], details: Any) -> Any:
+        handler = continuation(details)
+        if handler is None or handler.unary_unary is None:
+            return handler
+        given = dict(details.invocation_metadata or ()).get(REQUEST_ID_KEY, "")
+        rid = given if isinstance(given, str) and _SAFE_ID.match(given) else uuid.uuid4().hex
+        inner = handler.unary_unary
+        method = details.method
+
+        def unary(request: Any, context: grpc.ServicerContext) -> Any:
+            context.set_trailing_metadata(((REQUEST_ID_KEY, rid),))
+            with structlog.contextvars.bound_contextvars(request_id=rid):
+                try:
+                    return inner(request, context)
+                except Exception as exc:
+                    if context.code() not in (None, grpc.StatusCode.OK):  # context.abort(): already answered
+                        raise
+                    log.error("grpc_unhandled", method=method, error_type=type(exc).__name__)
+                    context.abort(grpc.StatusCode.INTERNAL, f"internal error (request {rid})")
+
+        return grpc.unary_unary_rpc_method_handler(
+            unary, request_deserializer=handler.request_deserializer, response_serializer=handler.response_serializer
+        )
+
+
+def server_interceptors() -> list[grpc.ServerInterceptor]:
+    """Interceptors every hardgen gRPC server installs (``grpc.server(..., interceptors=...)``)."""
+    return [RequestIdServerInterceptor()]
 
 
 def aio_channel(address: str) -> grpc.aio.Channel:

@@ -14,6 +14,7 @@ from fastapi import FastAPI, Request, Response
 
 from hardgen import __version__
 from hardgen.core.apikeys import KeyStore
+from hardgen.core.grpcutil import REQUEST_ID
 from hardgen.core.logging import get_logger
 from hardgen.gateway.auth import install_auth
 from hardgen.gateway.errors import install_error_handlers
@@ -74,7 +75,12 @@ def create_app(settings: GatewaySettings | None = None, refinement: Any = None, 
     async def _request_id(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
         given = request.headers.get("x-request-id", "")
         request.state.request_id = given if _REQUEST_ID.match(given) else uuid.uuid4().hex
-        response = await call_next(request)
+        # gRPC calls made for this request carry the id (hardgen.core.grpcutil's client interceptor)
+        token = REQUEST_ID.set(request.state.request_id)
+        try:
+            response = await call_next(request)
+        finally:
+            REQUEST_ID.reset(token)
         response.headers["X-Request-ID"] = request.state.request_id
         return response
 
