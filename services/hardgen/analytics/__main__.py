@@ -19,7 +19,7 @@ import uvicorn
 from hardgen.analytics.consumer import EventConsumer
 from hardgen.analytics.service import AnalyticsServicer, create_app
 from hardgen.analytics.store import Store
-from hardgen.core.grpcutil import SERVER_OPTIONS, add_port
+from hardgen.core.grpcutil import SERVER_OPTIONS, add_port, server_interceptors
 from hardgen.core.logging import configure_logging, get_logger
 from hardgen.core.settings import PORTS
 from hardgen.v1 import analytics_pb2_grpc
@@ -41,7 +41,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 async def serve(args: argparse.Namespace) -> None:
     store = Store(args.db)
-    grpc_server = grpc.server(futures.ThreadPoolExecutor(max_workers=8), options=SERVER_OPTIONS)
+    grpc_server = grpc.server(
+        futures.ThreadPoolExecutor(max_workers=8), options=SERVER_OPTIONS, interceptors=server_interceptors()
+    )
     analytics_pb2_grpc.add_AnalyticsServicer_to_server(AnalyticsServicer(store), grpc_server)
     add_port(grpc_server, f"{args.host}:{args.grpc_port}")
     grpc_server.start()

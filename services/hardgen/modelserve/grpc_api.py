@@ -12,7 +12,7 @@ from concurrent import futures
 import grpc
 
 from hardgen import __version__
-from hardgen.core.grpcutil import SERVER_OPTIONS, add_port
+from hardgen.core.grpcutil import SERVER_OPTIONS, add_port, server_interceptors
 from hardgen.core.localmodel import (
     AdapterMismatchError,
     AdapterNotFoundError,
@@ -133,7 +133,9 @@ class ModelServeServicer(modelserve_pb2_grpc.ModelServeServicer):
 
 def create_grpc_server(service: ModelService, port: int, host: str = "127.0.0.1", workers: int = 32) -> grpc.Server:
     """A bound, not yet started gRPC server. Enough workers that concurrent calls reach the batcher together."""
-    server = grpc.server(futures.ThreadPoolExecutor(max_workers=workers), options=SERVER_OPTIONS)
+    server = grpc.server(
+        futures.ThreadPoolExecutor(max_workers=workers), options=SERVER_OPTIONS, interceptors=server_interceptors()
+    )
     modelserve_pb2_grpc.add_ModelServeServicer_to_server(ModelServeServicer(service), server)
     if add_port(server, f"{host}:{port}") == 0:
         raise OSError(f"cannot bind gRPC port {host}:{port}")

@@ -13,7 +13,7 @@ from typing import Any
 import grpc
 
 from hardgen import __version__
-from hardgen.core.grpcutil import SERVER_OPTIONS, add_port
+from hardgen.core.grpcutil import SERVER_OPTIONS, add_port, server_interceptors
 from hardgen.core.logging import get_logger
 from hardgen.refinement.convert import sample_to_proto, spec_from_proto, strategy_to_proto
 from hardgen.refinement.errors import BackendCallError, ConfigError, RequestError, ScannerUnavailableError
@@ -68,7 +68,9 @@ class RefinementServicer(refinement_pb2_grpc.RefinementServicer):
 
 def build_server(service: RefinementService, address: str, max_workers: int = 16) -> tuple[Any, int]:
     """A started-ready (not started) server bound to ``address``; returns (server, bound port)."""
-    server = grpc.server(futures.ThreadPoolExecutor(max_workers=max_workers), options=SERVER_OPTIONS)
+    server = grpc.server(
+        futures.ThreadPoolExecutor(max_workers=max_workers), options=SERVER_OPTIONS, interceptors=server_interceptors()
+    )
     refinement_pb2_grpc.add_RefinementServicer_to_server(RefinementServicer(service), server)
     port = add_port(server, address)
     if port == 0:

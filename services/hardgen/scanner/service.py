@@ -18,7 +18,7 @@ import grpc
 
 from hardgen import __version__
 from hardgen.core.clients.scanner import file_error_to_proto, finding_to_proto
-from hardgen.core.grpcutil import SERVER_OPTIONS, add_port
+from hardgen.core.grpcutil import SERVER_OPTIONS, add_port, server_interceptors
 from hardgen.core.languages import UnknownLanguageError, parse_language
 from hardgen.core.logging import get_logger
 from hardgen.scanner.archive import MAX_ENTRIES, MAX_UNPACKED_BYTES
@@ -114,7 +114,9 @@ class ScannerServicer(scanner_pb2_grpc.ScannerServicer):
 def create_grpc_server(service: ScanService, port: int, host: str = "127.0.0.1", workers: int = 32) -> grpc.Server:
     """A gRPC server bound to ``host:port`` (not yet started). Request threads mostly wait for the
     scan workers, so there are many of them: the more requests wait, the larger the shared batch."""
-    server = grpc.server(futures.ThreadPoolExecutor(max_workers=workers), options=SERVER_OPTIONS)
+    server = grpc.server(
+        futures.ThreadPoolExecutor(max_workers=workers), options=SERVER_OPTIONS, interceptors=server_interceptors()
+    )
     scanner_pb2_grpc.add_ScannerServicer_to_server(ScannerServicer(service), server)
     bound = add_port(server, f"{host}:{port}")
     if bound == 0:
