@@ -6,6 +6,8 @@ cannot be shown again: revoke it and create another.
 
 from __future__ import annotations
 
+import sqlite3
+
 import typer
 
 from hardgen.cli.common import FormatOption, OutputFormat, emit, fail, print_json, stderr, stdout
@@ -22,6 +24,10 @@ def _store() -> KeyStore:
     return KeyStore()
 
 
+def _store_failed(store_path: object, exc: Exception) -> None:
+    fail(f"cannot use the key store at {store_path}: {exc}", 1)
+
+
 @keys_app.command("create")
 def create(
     name: str = typer.Option(..., "--name", "-n", help="who or what the key is for"),
@@ -35,8 +41,8 @@ def create(
         record, key = _store().create(name, scope, rate_per_minute=rate, daily_tokens=daily_tokens)
     except KeyStoreError as exc:
         fail(str(exc))
-    except OSError as exc:
-        fail(f"cannot write the key store: {exc}", 1)
+    except (OSError, sqlite3.Error) as exc:
+        _store_failed(_store().path, exc)
     if fmt is OutputFormat.json:
         print_json(record.to_dict() | {"key": key})
         return
@@ -53,6 +59,8 @@ def revoke(
         record = _store().revoke(key_id)
     except KeyStoreError as exc:
         fail(str(exc))
+    except (OSError, sqlite3.Error) as exc:
+        _store_failed(_store().path, exc)
     if fmt is OutputFormat.json:
         print_json(record.to_dict())
     else:
@@ -62,7 +70,10 @@ def revoke(
 @keys_app.command("list")
 def list_keys(fmt: OutputFormat = FormatOption) -> None:
     """Every key (never the secret)."""
-    records = _store().list()
+    try:
+        records = _store().list()
+    except (OSError, sqlite3.Error) as exc:
+        _store_failed(_store().path, exc)
     emit(
         [k.to_dict() for k in records],
         fmt,

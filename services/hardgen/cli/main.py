@@ -68,12 +68,15 @@ def main() -> None:
         message = exc.format_message() if isinstance(exc, click.UsageError) else str(exc)
         sys.stderr.write("error: " + " ".join(message.split()) + "\n")
         sys.exit(EXIT_USAGE)
-    except click.Abort:  # type: ignore[attr-defined]
+    except typer.Abort:  # typer's vendored click has no exceptions.Abort: naming it crashed here
         sys.stderr.write("error: aborted\n")
         sys.exit(130)
     except click.ClickException as exc:
         sys.stderr.write("error: " + " ".join(exc.format_message().split()) + "\n")
         sys.exit(exc.exit_code)
+    except Exception as exc:  # noqa: BLE001 - the CLI's promise: one line on stderr, never a traceback
+        sys.stderr.write(f"error: {type(exc).__name__}: {' '.join(str(exc).split())[:300]}\n")
+        sys.exit(1)
     sys.exit(code if isinstance(code, int) else 0)
 
 
