@@ -20,7 +20,7 @@ KEY_PATTERNS = {
 # Files whose job is to contain deliberately fake, insecure examples (the scanner's test data).
 ALLOWED_PREFIXES = ("scenarios/", "services/hardgen/scanner/rules/")
 # Test fixtures use obviously fake keys; a real key never spells one of these words.
-FAKE_MARKERS = re.compile(r"test|fake|dummy|example|planted|not-a-real", re.IGNORECASE)
+FAKE_MARKERS = re.compile(r"test|fake|dummy|example|planted|secret|not-a-real", re.IGNORECASE)
 
 
 def tracked_files() -> list[Path]:
