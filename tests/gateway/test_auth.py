@@ -170,3 +170,14 @@ def test_read_only_key_store_with_a_separate_usage_file(tmp_path: Path, monkeypa
     with TestClient(create_app(settings)) as client:
         assert client.get("/v1/scenarios", headers=bearer(key)).status_code == 200
         assert error_of(client.get("/v1/scenarios", headers=bearer(key + "x")), 401) == "invalid_key"
+
+
+def test_cli_without_a_key_says_how_to_get_one(gateway: Gateway, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from hardgen.cli.main import app
+
+    monkeypatch.delenv("HARDGEN_API_KEY", raising=False)
+    args = ["generate", "-s", "1", "-l", "python", "-m", "mock/references", "--gateway", gateway.url]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2 and "gateway answered 401" in result.stderr and "HARDGEN_API_KEY" in result.stderr

@@ -118,8 +118,9 @@ def _via_gateway(url: str, spec: Any) -> list[dict[str, Any]]:
             message = response.json()["error"]["message"]
         except (ValueError, KeyError, TypeError):
             message = response.text[:200]
-        code = EXIT_USAGE if response.status_code in (400, 404, 422) else EXIT_FINDINGS
-        fail(f"gateway answered {response.status_code}: {message}", code)
+        code = EXIT_USAGE if response.status_code in (400, 401, 403, 404, 422) else EXIT_FINDINGS
+        hint = " (set HARDGEN_API_KEY to a key from `hardgen keys create`)" if response.status_code == 401 else ""
+        fail(f"gateway answered {response.status_code}: {message}{hint}", code)
     samples: list[dict[str, Any]] = response.json()["samples"]
     return samples
 
