@@ -54,6 +54,7 @@ def test_gateway_conforms_to_its_openapi(refinement_address: str, scanner_addres
                 "^/v1/(studies|tables|report)",
                 "--no-color",
             ],  # fmt: skip
+            cwd=tmp_path,  # schemathesis keeps a .schemathesis/ folder in its working directory
             capture_output=True,
             text=True,
             timeout=MAX_SECONDS + 120,
