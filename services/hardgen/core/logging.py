@@ -36,6 +36,20 @@ def redact_secrets(_: Any, __: str, event_dict: MutableMapping[str, Any]) -> Mut
     return event_dict
 
 
+class _CurrentStderr:
+    """Writes to whatever ``sys.stderr`` is *now*, not what it was when logging was configured.
+
+    Test runners and daemons swap ``sys.stderr``; a logger holding the old (closed) stream would
+    turn every later log line into ``ValueError: I/O operation on closed file``.
+    """
+
+    def write(self, text: str) -> int:
+        return sys.stderr.write(text)
+
+    def flush(self) -> None:
+        sys.stderr.flush()
+
+
 def configure_logging(mode: LogMode | None = None, level: str | None = None) -> None:
     """Configure structlog and the stdlib root logger; safe to call more than once."""
     mode = mode or ("json" if os.environ.get("HARDGEN_LOG_FORMAT", "") == "json" else "console")
@@ -54,7 +68,7 @@ def configure_logging(mode: LogMode | None = None, level: str | None = None) -> 
             renderer,
         ],
         wrapper_class=structlog.make_filtering_bound_logger(numeric),
-        logger_factory=structlog.PrintLoggerFactory(file=sys.stderr),
+        logger_factory=structlog.PrintLoggerFactory(file=_CurrentStderr()),  # type: ignore[arg-type]
         cache_logger_on_first_use=False,
     )
     logging.basicConfig(level=max(numeric, logging.WARNING), stream=sys.stderr, format="%(message)s")
