@@ -79,6 +79,7 @@ def tiny_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A tiny GPT-2 (2 layers, 64 wide, byte-level BPE trained here) built in a few seconds, never
     the demo model; load it with ``LocalModel.load(str(tiny_model_dir))``."""
     import torch
+
     from hardgen.modelserve.demo import build_model
 
     torch.set_num_threads(1)
