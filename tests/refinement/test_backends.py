@@ -174,11 +174,8 @@ def test_logs_carry_neither_keys_nor_prompts(api: FakeAPI, monkeypatch: pytest.M
     key = "sk-secretkey-0123456789abcdef"
     monkeypatch.setenv("OPENAI_API_KEY", key)
     real_stderr, buffer = sys.stderr, io.StringIO()
-    sys.stderr = buffer
-    try:
-        configure_logging("json", "DEBUG")  # binds the logger to the buffer
-    finally:
-        sys.stderr = real_stderr
+    sys.stderr = buffer  # logs go to whatever sys.stderr is when they are written
+    configure_logging("json", "DEBUG")
     try:
         api.script((429, {"error": {"message": "slow"}}), openai_reply("```python\nx = 1\n```"))
         spec = GenerateSpec(
@@ -191,6 +188,7 @@ def test_logs_carry_neither_keys_nor_prompts(api: FakeAPI, monkeypatch: pytest.M
         api.script((500, {"error": {"message": "down"}}))
         (failed,) = RefinementService().generate(spec)
     finally:
+        sys.stderr = real_stderr
         configure_logging("console")
     logs = buffer.getvalue()
     assert sample.error == "" and "HTTP 500" in failed.error
