@@ -192,14 +192,15 @@ async def run_study(
         first = [i for i in items if "ft" not in i.strategy.split("+")]
         later = [i for i in items if "ft" in i.strategy.split("+")]
         report = await publish_items(js, first, done)
-        pending_ft = [i for i in later if i.id not in done]
-        if pending_ft:
+        # Fine-tune only for ft cells whose model the study does not already name (finetune.models):
+        # a study that lists its fine-tuned models must run where no FineTune service exists.
+        untuned = [i for i in later if i.id not in done and not i.options.get("ft_model")]
+        if untuned:
             tuned = await finetune(spec) if finetune is not None else ""
-            for item in pending_ft:
-                if not item.options.get("ft_model"):
-                    if not tuned:
-                        raise RuntimeError(f"study {spec.name}: ft cells need a fine-tuned model and none was made")
-                    item.options["ft_model"] = tuned
+            if not tuned:
+                raise RuntimeError(f"study {spec.name}: ft cells need a fine-tuned model and none was made")
+            for item in untuned:
+                item.options["ft_model"] = tuned
         later_report = await publish_items(js, later, done)
         report.published += later_report.published
         report.duplicates += later_report.duplicates
