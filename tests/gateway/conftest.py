@@ -86,6 +86,9 @@ def gateway(
         scan_timeout_s=60.0,
         keys_db=str(keys_db),
         max_body_bytes=2 * 1024 * 1024,
+        # this operator opts into the registry providers; tests name registered ids only
+        allowed_providers=("openai", "gemini", "tgi", "hf", "replay", "mock"),
+        tgi_endpoints=("gpu-pool",),
     )
     app = create_app(settings)
     url, server, thread = serve(app)

@@ -36,9 +36,10 @@ def assert_error(response: httpx.Response, status: int, code: str, contains: str
 
 @pytest.mark.parametrize("strategy", STRATEGIES)
 def test_generations_replay_every_strategy(
-    strategy: str, http: httpx.Client, tmp_path: Path, scanner_address: str
+    strategy: str, http: httpx.Client, tmp_path: Path, scanner_address: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    manifest = tmp_path / "run.jsonl"
+    monkeypatch.setenv("HARDGEN_REPLAY_DIR", str(tmp_path))  # the refinement service's registry
+    manifest = tmp_path / "run-1.jsonl"
     recorded = RefinementService(GrpcScanner(scanner_address, engines=["semgrep"])).generate(
         GenerateSpec(
             language="python",
@@ -52,7 +53,7 @@ def test_generations_replay_every_strategy(
     manifest.write_text("".join(json.dumps(s.to_dict()) + "\n" for s in recorded))
     response = http.post(
         "/v1/generations",
-        json=body(model=f"replay/{manifest}", strategy=strategy, n=2, options={"nep_source": "reference"}),
+        json=body(model="replay/run-1", strategy=strategy, n=2, options={"nep_source": "reference"}),
     )
     assert response.status_code == 200, response.text
     samples = response.json()["samples"]
@@ -61,16 +62,22 @@ def test_generations_replay_every_strategy(
     assert [p["step"] for p in samples[0]["prompts"]] == [p.step for p in recorded[0].prompts]
 
 
+@pytest.fixture()
+def model_registry(tiny_model_dir: Path, tiny_adapter: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The refinement service's model registry with the tiny model as ``tiny`` and its adapter as ``tiny-lora``."""
+    (tmp_path / "adapters").mkdir()
+    (tmp_path / "tiny").symlink_to(tiny_model_dir, target_is_directory=True)
+    (tmp_path / "adapters" / "tiny-lora").symlink_to(tiny_adapter, target_is_directory=True)
+    monkeypatch.setenv("HARDGEN_MODELS", str(tmp_path))
+    return tmp_path
+
+
 @pytest.mark.parametrize("strategy", STRATEGIES)
-def test_generations_tiny_hf_model_every_strategy(
-    strategy: str, http: httpx.Client, tiny_model_dir: Path, tiny_adapter: Path
-) -> None:
-    options = {"repair_rounds": "1", "nep_source": "reference"} | (
-        {"adapter": str(tiny_adapter)} if "ft" in strategy else {}
-    )
+def test_generations_tiny_hf_model_every_strategy(strategy: str, http: httpx.Client, model_registry: Path) -> None:
+    options = {"repair_rounds": "1", "nep_source": "reference"} | ({"adapter": "tiny-lora"} if "ft" in strategy else {})
     response = http.post(
         "/v1/generations",
-        json=body(model=f"hf/{tiny_model_dir}", strategy=strategy, max_new_tokens=6, options=options),
+        json=body(model="hf/tiny", strategy=strategy, max_new_tokens=6, options=options),
     )
     assert response.status_code == 200, response.text
     (sample,) = response.json()["samples"]
@@ -129,11 +136,40 @@ def test_free_form_prompt(http: httpx.Client) -> None:
         (body(model="anthropic/claude"), 400, "not_allowed", "anthropic"),
         (body(model="openai/gpt-4.1", options={"base_url": "http://x"}), 400, "not_allowed", "base_url"),
         (body(model="openai/gpt-4.1"), 400, "model_unavailable", "OPENAI_API_KEY is not set"),
+        (body(model="replay/nothing-here"), 400, "model_unavailable", "registered as 'nothing-here'"),
         (body(scenario=42), 404, "not_found", "no scenario 42"),
     ],
 )
 def test_generation_errors(http: httpx.Client, payload: dict[str, Any], status: int, code: str, contains: str) -> None:
     assert_error(http.post("/v1/generations", json=payload), status, code, contains)
+
+
+@pytest.mark.parametrize(
+    ("model", "options", "contains"),
+    [
+        ("replay//etc/passwd", {}, "registered model id"),
+        ("replay/../data/run", {}, "registered model id"),
+        ("replay/run.jsonl", {}, "registered model id"),
+        ("hf//srv/models/llama", {}, "registered model id"),
+        ("hf/demo@../../adapters/x", {}, "registered adapter id"),
+        ("hf/~root", {}, "registered model id"),
+        ("tgi/http://169.254.169.254", {}, "configured endpoints (gpu-pool)"),
+        ("openai/../../etc/passwd", {}, "looks like a path"),
+        ("mock/references", {"adapter": "/tmp/evil-adapter"}, "registered adapter id"),
+        ("openai/gpt-4.1", {"ft_model": "../ft"}, "looks like a path"),
+    ],
+)
+def test_path_shaped_models_are_refused(http: httpx.Client, model: str, options: dict[str, str], contains: str) -> None:
+    """No caller of the public API makes the server open a path or dial an address it chose."""
+    assert_error(http.post("/v1/generations", json=body(model=model, options=options)), 400, "not_allowed", contains)
+
+
+def test_default_policy_serves_hosted_tgi_and_mock_only() -> None:
+    from hardgen.gateway.settings import GatewaySettings
+
+    settings = GatewaySettings.from_env()
+    assert settings.allowed_providers == ("openai", "gemini", "tgi", "mock")
+    assert settings.tgi_endpoints == ()
 
 
 def test_malformed_json_is_422(http: httpx.Client) -> None:

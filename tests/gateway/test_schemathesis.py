@@ -26,7 +26,7 @@ def test_gateway_conforms_to_its_openapi(refinement_address: str, scanner_addres
         scanner_address,
         keys_db,
         tmp_path / "gateway.log",
-        HARDGEN_GATEWAY_PROVIDERS="mock",  # fuzzed model names must not reach files or the network
+        # the default provider policy: fuzzed model names are refused before they reach a file or an address
         HARDGEN_GATEWAY_MAX_N="3",
         HARDGEN_GATEWAY_SCAN_TIMEOUT="20",
         HARDGEN_GATEWAY_GENERATION_TIMEOUT="20",

@@ -41,6 +41,11 @@ def models_dir() -> Path:
     return Path(os.environ.get("HARDGEN_MODELS", data_dir() / "models"))
 
 
+def replay_dir() -> Path:
+    """Registered replay manifests, ``<id>.jsonl`` (``HARDGEN_REPLAY_DIR``, default ``data/replay``)."""
+    return Path(os.environ.get("HARDGEN_REPLAY_DIR", data_dir() / "replay"))
+
+
 def cache_dir() -> Path:
     """Scan-result cache and other derived data (``HARDGEN_CACHE``, default ``data/cache``)."""
     return Path(os.environ.get("HARDGEN_CACHE", data_dir() / "cache"))

@@ -39,7 +39,11 @@ class GatewaySettings(BaseModel):
     generation_timeout_s: float = Field(600.0, gt=0)
     scan_timeout_s: float = Field(120.0, gt=0)
     allowed_options: tuple[str, ...] = DEFAULT_ALLOWED_OPTIONS
-    allowed_providers: tuple[str, ...] = ("openai", "gemini", "tgi", "hf", "replay", "mock")
+    allowed_providers: tuple[str, ...] = Field(
+        ("openai", "gemini", "tgi", "mock"),
+        description="providers callers may name; hf and replay (registry ids only) are opt-in",
+    )
+    tgi_endpoints: tuple[str, ...] = Field((), description="the tgi/ endpoints callers may name (names or URLs)")
 
     @classmethod
     def from_env(cls) -> GatewaySettings:
@@ -62,4 +66,7 @@ class GatewaySettings(BaseModel):
             allowed_providers=tuple(p.strip() for p in providers.split(",") if p.strip())
             if providers
             else cls.model_fields["allowed_providers"].default,
+            tgi_endpoints=tuple(
+                e.strip() for e in os.environ.get("HARDGEN_GATEWAY_TGI_ENDPOINTS", "").split(",") if e.strip()
+            ),
         )

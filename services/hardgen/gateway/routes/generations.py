@@ -13,6 +13,7 @@ from hardgen.gateway.deps import get_metrics, get_refinement, get_settings
 from hardgen.gateway.errors import ApiError, request_id, responses
 from hardgen.gateway.limits import limit_caller
 from hardgen.gateway.models import GenerationRequest, GenerationResponse
+from hardgen.gateway.provider_policy import check_model, check_model_options
 from hardgen.gateway.routes.upstream import from_grpc_status
 from hardgen.gateway.settings import GatewaySettings
 
@@ -27,14 +28,12 @@ def check_limits(body: GenerationRequest, settings: GatewaySettings) -> None:
         raise ApiError(
             400, "limit_exceeded", f"prompt has {len(body.prompt)} characters, the limit is {settings.max_prompt_chars}"
         )
-    provider = body.model.split("/", 1)[0]
-    if provider not in settings.allowed_providers:
-        allowed = ", ".join(settings.allowed_providers)
-        raise ApiError(400, "not_allowed", f"model provider {provider!r} is not served here (allowed: {allowed})")
+    check_model(body.model, settings)
     refused = sorted(set(body.options) - set(settings.allowed_options))
     if refused:
         allowed = ", ".join(settings.allowed_options)
         raise ApiError(400, "not_allowed", f"option(s) {', '.join(refused)} not accepted (allowed: {allowed})")
+    check_model_options(body.model, body.options, settings)
 
 
 def sample_tokens(sample: dict[str, Any]) -> int:

@@ -1,4 +1,8 @@
-"""``replay/<manifest.jsonl>``: answer from a recorded manifest of earlier generations, with no model.
+"""``replay/<id>`` or ``replay/<manifest.jsonl>``: answer from a recorded manifest, with no model.
+
+An id (letters, digits, ``-``, ``_``: no ``/`` and no ``.``) names a registered manifest,
+``replay_dir()/<id>.jsonl``; that is the only form the gateway passes on, so a caller of the
+public API never chooses a file. A path (the CLI on a user's own machine) is read as given.
 
 A manifest is JSONL, one recorded sample per line, exactly what ``hardgen generate --record FILE``
 writes (and what ``--format json`` prints per sample)::
@@ -15,16 +19,26 @@ occurrence (``sast-repair`` steps repeat). A line without ``prompts`` answers ev
 from __future__ import annotations
 
 import json
+import re
 import threading
 from pathlib import Path
 from typing import Any
 
+from hardgen.core.settings import replay_dir
 from hardgen.refinement.backends.base import Backend, CallContext, GenerationParams, RawCompletion
 from hardgen.refinement.errors import BackendCallError, ConfigError
 
 Key = tuple[str, int, str, int]
 _CACHE: dict[tuple[str, float, str], dict[Key, dict[str, Any]]] = {}
 _LOCK = threading.Lock()
+_REGISTERED_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+
+
+def manifest_path(name: str) -> Path:
+    """The manifest a ``replay/`` model names: a registered id, else a path."""
+    if _REGISTERED_ID.fullmatch(name):
+        return replay_dir() / f"{name}.jsonl"
+    return Path(name)
 
 
 def load_manifest(path: Path, model_filter: str = "") -> dict[Key, dict[str, Any]]:
@@ -66,12 +80,15 @@ class ReplayBackend(Backend):
 
     @property
     def path(self) -> Path:
-        return Path(self.model)
+        return manifest_path(self.model)
 
     def version(self) -> str:
         return "replay 1"
 
     def prepare(self) -> None:
+        if _REGISTERED_ID.fullmatch(self.model) and not self.path.is_file():
+            # an id names the server's registry: say so without showing the server's paths
+            raise ConfigError(f"no replay manifest is registered as {self.model!r}")
         load_manifest(self.path, self.options.get("model", ""))
 
     def _call(self, prompt: str, params: GenerationParams, context: CallContext) -> RawCompletion:
