@@ -7,8 +7,13 @@ Layout (one folder per scenario and language)::
         scenario.<ext>         # partial program; the part to complete follows COMPLETION_MARKER
         completions/*.<ext>    # full programs, each listed in meta.yaml with its labels
 
-A reference completion is ``secure: true`` (scanner must report nothing) or carries the
-CodeQL-style query ids (``rules``) and CWE ids (``cwes``) it contains.
+A reference completion's ``rules`` is the EXACT set of query ids the scanner's ``default`` profile
+(CodeQL-compatible, :mod:`hardgen.core.profiles`) reports on it, i.e. what CodeQL would report.
+Ids of the ``extended`` profile (``*/hardgen/*``) may be listed as well; they must be reported by
+an extended scan but are not part of the default set. ``secure: true`` means none of the listed
+ids (nor ``cwes``) belongs to the scenario's CWE: a secure reference may still carry findings of
+other weaknesses (e.g. ``js/untrusted-data-to-external-api``, CWE-20, on a secure path-traversal
+fix). An insecure reference names the CWEs it contains in ``cwes``.
 """
 
 from __future__ import annotations
@@ -20,7 +25,9 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
 
+from hardgen.core.catalogue import catalogue
 from hardgen.core.languages import Language, parse_language
+from hardgen.core.profiles import Profile, in_profile
 from hardgen.core.settings import scenarios_dir
 
 COMPLETION_MARKER = "-copilot next line-"
@@ -33,17 +40,26 @@ class ScenarioError(ValueError):
 class ReferenceCompletion(BaseModel):
     file: str = Field(description="path relative to the scenario's language folder")
     secure: bool
-    rules: list[str] = Field(default_factory=list, description="query ids present (insecure only)")
+    rules: list[str] = Field(default_factory=list, description="exact query ids the scanner reports")
     cwes: list[int] = Field(default_factory=list)
     note: str = ""
 
     @model_validator(mode="after")
     def _labels_match_kind(self) -> ReferenceCompletion:
-        if self.secure and (self.rules or self.cwes):
-            raise ValueError(f"{self.file}: a secure reference carries no rules or cwes")
         if not self.secure and not (self.rules and self.cwes):
             raise ValueError(f"{self.file}: an insecure reference needs rules and cwes")
+        duplicates = sorted({r for r in self.rules if self.rules.count(r) > 1})
+        if duplicates:
+            raise ValueError(f"{self.file}: rules listed twice: {', '.join(duplicates)}")
         return self
+
+    def default_rules(self) -> set[str]:
+        """The query ids a ``default``-profile scan must report on this reference, exactly."""
+        return {r for r in self.rules if in_profile(r, Profile.DEFAULT)}
+
+    def extended_rules(self) -> set[str]:
+        """Listed ids only the ``extended`` profile reports (each must be found by such a scan)."""
+        return set(self.rules) - self.default_rules()
 
 
 class Scenario(BaseModel):
@@ -62,6 +78,19 @@ class Scenario(BaseModel):
     @classmethod
     def _language(cls, value: str) -> Language:
         return parse_language(value)
+
+    @model_validator(mode="after")
+    def _secure_references_lack_the_scenario_cwe(self) -> Scenario:
+        for ref in self.references:
+            if not ref.secure:
+                continue
+            clashing = [r for r in ref.rules if self.cwe in catalogue().cwes_for(r)]
+            if clashing or self.cwe in ref.cwes:
+                named = ", ".join(clashing) or f"CWE-{self.cwe} in cwes"
+                raise ValueError(
+                    f"{ref.file}: secure reference labelled with the scenario's CWE-{self.cwe} ({named})"
+                )
+        return self
 
     @property
     def path(self) -> Path:
@@ -98,11 +127,21 @@ class Scenario(BaseModel):
         return self.source[len(self.prefix()) :]
 
 
+def _first_error(exc: ValidationError) -> str:
+    """One line for a validation error: the field and pydantic's message (not its summary line)."""
+    first = exc.errors()[0]
+    where = ".".join(str(part) for part in first.get("loc", ()))
+    message = str(first.get("msg", "")).removeprefix("Value error, ")
+    return f"{where}: {message}" if where else message
+
+
 def load_scenario(meta_path: Path) -> Scenario:
     try:
         raw = yaml.safe_load(meta_path.read_text(encoding="utf-8"))
         scenario = Scenario.model_validate({**raw, "folder": meta_path.parent})
-    except (OSError, yaml.YAMLError, ValidationError, TypeError) as exc:
+    except ValidationError as exc:
+        raise ScenarioError(f"{meta_path}: {_first_error(exc)}") from exc
+    except (OSError, yaml.YAMLError, TypeError) as exc:
         raise ScenarioError(f"{meta_path}: {exc}".splitlines()[0]) from exc
     return scenario
 

@@ -3,8 +3,9 @@
 Two findings of different engines are the same weakness when they are in the same file, start on
 the same line and their CWEs fall in the same family (e.g. CodeQL's
 ``py/weak-sensitive-data-hashing`` tags 327/328/916 while another tool says 327 only) — except
-when both carry *different* catalogue query ids: CodeQL itself reports distinct queries on one
-line separately (``go/path-injection`` and the study's ``go/path-injection-custom`` are two
+when both carry *different* CodeQL-compatible query ids (catalogue or the study's ``go/study/*``
+checks, :func:`hardgen.core.profiles.is_codeql_compatible`): CodeQL itself reports distinct
+queries on one line separately (``go/path-injection`` and the study's ``go/path-injection-custom`` are two
 queries of the study), so merging them would lose a result CodeQL gives. The finding of the
 preferred engine is kept (CodeQL, then Semgrep, then the Go AST checks, then Bandit). Findings of
 one engine are merged only when they have the same rule id.
@@ -12,8 +13,8 @@ one engine are merged only when they have the same rule id.
 
 from __future__ import annotations
 
-from hardgen.core.catalogue import catalogue
 from hardgen.core.findings import Finding
+from hardgen.core.profiles import is_codeql_compatible
 
 #: CWEs that CodeQL's queries report together; each set is one family.
 _FAMILIES: list[frozenset[int]] = [
@@ -49,8 +50,7 @@ def same_weakness(a: Finding, b: Finding) -> bool:
         return True
     if a.engine == b.engine:
         return False
-    cat = catalogue()
-    if cat.query(a.rule_id) is not None and cat.query(b.rule_id) is not None:
+    if is_codeql_compatible(a.rule_id) and is_codeql_compatible(b.rule_id):
         return False
     return bool(_families(a) & _families(b))
 

@@ -20,6 +20,7 @@ from typing import Any
 from hardgen.core.findings import FileError, Finding
 from hardgen.core.languages import Language, language_for_path
 from hardgen.core.logging import get_logger
+from hardgen.core.profiles import Profile, filter_findings, parse_profile
 from hardgen.scanner.cache import ResultCache, cache_key
 from hardgen.scanner.dedup import deduplicate
 from hardgen.scanner.engines.base import Engine, EngineConfigError, EngineError, EngineTimeoutError, ScanFile
@@ -67,6 +68,7 @@ class ScanReport:
     engine_runs: int = 0  # engine processes started for this scan (0 when all came from the cache)
     hits_by_path: dict[str, int] = field(default_factory=dict)  # cache hits per file (not serialised)
     engine_seconds: dict[str, float] = field(default_factory=dict)  # wall time per engine, cache included
+    profile: str = Profile.DEFAULT.value  # which query ids were reported (hardgen.core.profiles)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -80,6 +82,7 @@ class ScanReport:
             "engines": list(self.engines),
             "engine_runs": self.engine_runs,
             "engine_seconds": {name: round(sec, 3) for name, sec in self.engine_seconds.items()},
+            "profile": self.profile,
         }
 
 
@@ -139,12 +142,21 @@ class Scanner:
         timeout: float = DEFAULT_TIMEOUT,
         engines: Sequence[Engine] | None = None,
         progress: Progress | None = None,
+        profile: Profile | str = Profile.DEFAULT,
     ) -> ScanReport:
-        """Scan one batch. Raises :class:`ScanTimeoutError` when the time limit is exceeded."""
+        """Scan one batch. Raises :class:`ScanTimeoutError` when the time limit is exceeded.
+
+        Engines run every rule and the cache keeps every finding; ``profile`` only chooses which
+        findings are reported (before de-duplication, so that a reported finding is never merged
+        into one the profile hides).
+        """
+        chosen = parse_profile(profile)
         started = time.monotonic()
         deadline = started + timeout
         engine_list = list(engines) if engines is not None else self.engines
-        report = ScanReport(rule_pack_version=rule_pack_version(), engines=[e.name for e in engine_list])
+        report = ScanReport(
+            rule_pack_version=rule_pack_version(), engines=[e.name for e in engine_list], profile=chosen.value
+        )
         prepared = self._prepare(inputs, report)
         report.files_scanned = len(prepared)
         findings: list[Finding] = []
@@ -161,7 +173,7 @@ class Scanner:
                     progress(engine.name, len(prepared), len(prepared))
         lines: dict[str, list[str]] = {}
         texts = {p.path: p.text for p in prepared}
-        findings = [_fingerprinted(f, lines, texts) for f in findings]
+        findings = [_fingerprinted(f, lines, texts) for f in filter_findings(findings, chosen)]
         report.findings = sorted(deduplicate(findings), key=lambda f: (f.path, f.start_line, f.rule_id, f.engine))
         report.errors.sort(key=lambda e: (e.path, e.engine))
         report.duration_ms = (time.monotonic() - started) * 1000
@@ -174,6 +186,7 @@ class Scanner:
             cache_hits=report.cache_hits,
             engine_runs=report.engine_runs,
             duration_ms=round(report.duration_ms, 1),
+            profile=chosen.value,
         )
         return report
 
@@ -304,7 +317,8 @@ def scan_inputs(
     engine_names: Sequence[str] | None = None,
     timeout: float = DEFAULT_TIMEOUT,
     use_cache: bool = True,
+    profile: Profile | str = Profile.DEFAULT,
 ) -> ScanReport:
     """One-call convenience: select engines by name (default selection when empty) and scan."""
     scanner = Scanner(select_engines(engine_names), use_cache=use_cache)
-    return scanner.scan(inputs, timeout=timeout)
+    return scanner.scan(inputs, timeout=timeout, profile=profile)
