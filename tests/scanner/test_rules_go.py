@@ -24,7 +24,8 @@ import pytest
 from hardgen.core.catalogue import catalogue
 from hardgen.core.languages import Language
 from hardgen.scanner.engines.base import ScanFile
-from hardgen.scanner.engines.gocustom import DESER_RULE, HASH_RULE, PATH_RULE, GoCustomEngine
+from hardgen.scanner.engines.gocustom import GoCustomEngine
+from hardgen.scanner.engines.gocustom.checks import all_checks
 from tests.scanner import rulepacks
 
 LANGUAGE = Language.GO
@@ -44,7 +45,7 @@ REQUIRED = {
     "go/hardgen/missing-authentication",
     "go/hardgen/cleartext-password-storage",
 }
-GOCUSTOM_RULES = {PATH_RULE: None, HASH_RULE: [327, 328, 916], DESER_RULE: [502]}
+GOCUSTOM_RULES = {check.rule_id: list(check.cwes) for check in all_checks()}
 
 
 def _go_files() -> list[rulepacks.Case]:
