@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HARDGEN := $(VENV)/bin/hardgen
 PYTEST_ARGS ?=
 
-.PHONY: setup test demo proto lint typecheck bench-scanner bench-analytics bench-serve bench-load fuzz selfscan up down images k8s-render clean
+.PHONY: setup test demo proto lint typecheck agreement bench-scanner bench-analytics bench-serve bench-load fuzz selfscan up down images k8s-render clean
 
 setup:
 	@bash scripts/setup.sh
@@ -24,6 +24,12 @@ lint: setup
 	$(PY) -m mypy services/hardgen
 
 typecheck: lint
+
+# Per-query recall/precision of the default profile on rules/<language>/agreement/ (issue 11).
+# make agreement ARGS="--language go --format json" ; ARGS="--language go --record" writes the baseline.
+ARGS ?=
+agreement: setup
+	$(PY) -m hardgen.scanner.agreement $(ARGS)
 
 bench-scanner: setup
 	$(PY) -m hardgen.scanner.bench
