@@ -123,9 +123,13 @@ def finetune(
     model: str | None = typer.Option(None, "--model", help="hosted base model (openai/gemini)"),
     grader: Path | None = typer.Option(None, "--grader", help="grader JSON for reinforcement fine-tunes (o4-mini)"),
     training_uri: str | None = typer.Option(None, "--training-uri", help="gs:// URI of the uploaded dataset (gemini)"),
+    force: bool = typer.Option(False, "--force", help="retrain even when this configuration was trained already"),
     fmt: OutputFormat = FormatOption,
 ) -> None:
-    """Fine-tune on the scanned secure references: LoRA locally, or a hosted job (openai, gemini)."""
+    """Fine-tune on the scanned secure references: LoRA locally, or a hosted job (openai, gemini).
+
+    Re-running with the same configuration reuses the registered adapter (one line on stderr says
+    so); ``--force`` retrains it."""
     from hardgen.core.localmodel import LocalModelError
     from hardgen.modelserve.dataset import DatasetError, build_dataset
     from hardgen.modelserve.finetune import PRESETS, FineTuneConfig, FineTuneError, apply_preset, run_finetune
@@ -173,11 +177,13 @@ def finetune(
                 def on_step(step: int, total: int, loss: float) -> None:
                     progress.update(task, total=total, completed=step, loss=f"{loss:.3f}")
 
-                record = run_finetune(cfg, scanner=None if no_scan else "auto", on_step=on_step)
+                record = run_finetune(cfg, scanner=None if no_scan else "auto", on_step=on_step, force=force)
     except (LocalModelError, DatasetError, NoScannerError, FineTuneError, ValueError) as exc:
         fail(str(exc))
     except HostedFineTuneError as exc:
         fail(str(exc), code=EXIT_FINDINGS)
+    if record.reused:
+        stderr.print(f"adapter {record.id} is already trained with this configuration: reused (--force retrains)")
     summary = record.to_dict()
     emit(summary, fmt, ["field", "value"],
          lambda: [[k, summary[k]] for k in ("id", "provider", "base_model", "language", "examples",

@@ -210,8 +210,13 @@ def run_finetune(
     registry: AdapterRegistry | None = None,
     on_step: StepHook | None = None,
     should_stop: Callable[[int], bool] | None = None,
+    force: bool = False,
 ) -> AdapterRecord:
     """Build and scan the dataset, train a LoRA adapter (resuming a checkpoint if one exists), register it.
+
+    Idempotent: an adapter already trained with the same settings, data and base is returned as it
+    is (``reused=True``) instead of trained again, so re-running a study or ``hardgen finetune`` costs
+    nothing; ``force`` retrains it.
 
     ``scanner``: "auto" finds one (see :mod:`hardgen.modelserve.scan`) and fails if none is found;
     None runs unscanned (recorded in the metrics); or pass a :class:`NamedScanner`.
@@ -242,7 +247,18 @@ def run_finetune(
     ckpt = out_dir / CHECKPOINT
     existing = registry.get(adapter_id)
     if existing is not None and existing.status == "succeeded" and (out_dir / "adapter_config.json").is_file():
-        raise FineTuneError(f"adapter {adapter_id!r} already exists; choose another --name or delete it first")
+        same = (existing.config, existing.dataset_hash, existing.base_fingerprint) == (
+            cfg.settings(), dataset.hash, fingerprint
+        )
+        if same and not force:
+            log.info("fine-tune reused", adapter=adapter_id)
+            return replace(existing, reused=True)
+        if not force:
+            raise FineTuneError(
+                f"adapter {adapter_id!r} exists with other settings or data; pass --force to retrain it "
+                "or choose another --name"
+            )
+        shutil.rmtree(out_dir, ignore_errors=True)  # --force: train from scratch, no stale checkpoint
 
     device = resolve_device(cfg.device)
     if cfg.seed is not None:

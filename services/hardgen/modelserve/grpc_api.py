@@ -108,14 +108,14 @@ class ModelServeServicer(modelserve_pb2_grpc.ModelServeServicer):
             device=self.service.config.device,
         )
         try:
-            record = self.service.finetune(cfg)
+            record = self.service.finetune(cfg, force=request.force)
         except ModelNotFoundError as exc:
             context.abort(grpc.StatusCode.NOT_FOUND, str(exc))
         except (DatasetError, NoScannerError, FineTuneError) as exc:
             context.abort(grpc.StatusCode.FAILED_PRECONDITION, str(exc))
         except ValueError as exc:
             context.abort(grpc.StatusCode.INVALID_ARGUMENT, str(exc))
-        return modelserve_pb2.FineTuneResponse(adapter=adapter_to_proto(record))
+        return modelserve_pb2.FineTuneResponse(adapter=adapter_to_proto(record), reused=record.reused)
 
     def ListAdapters(  # noqa: N802
         self, request: modelserve_pb2.ListAdaptersRequest, context: grpc.ServicerContext

@@ -60,6 +60,9 @@ class AdapterRecord:
     config: dict[str, Any] = field(default_factory=dict)
     metrics: dict[str, Any] = field(default_factory=dict)
     created_at: str = ""
+    #: Not stored: True when a fine-tune found this adapter already trained with the same
+    #: configuration and returned it instead of training again.
+    reused: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

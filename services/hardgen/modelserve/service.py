@@ -93,12 +93,12 @@ class ModelService:
     def list_adapters(self) -> list[AdapterRecord]:
         return self.registry.list()
 
-    def finetune(self, config: Any) -> AdapterRecord:
-        """Run a LoRA fine-tune (one at a time per server); see :func:`run_finetune`."""
+    def finetune(self, config: Any, force: bool = False) -> AdapterRecord:
+        """Run a LoRA fine-tune (one at a time per server); see :func:`run_finetune` (idempotent)."""
         from hardgen.modelserve.finetune import run_finetune
 
         with self._finetune_lock:
-            return run_finetune(config, registry=self.registry)
+            return run_finetune(config, registry=self.registry, force=force)
 
     def health(self) -> bool:
         try:

@@ -25,7 +25,7 @@ _sym_db = _symbol_database.Default()
 from hardgen.v1 import common_pb2 as hardgen_dot_v1_dot_common__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1bhardgen/v1/modelserve.proto\x12\nhardgen.v1\x1a\x17hardgen/v1/common.proto\"\xa1\x01\n\x14ModelGenerateRequest\x12\r\n\x05model\x18\x01 \x01(\t\x12\x12\n\nadapter_id\x18\x02 \x01(\t\x12\x0e\n\x06inputs\x18\x03 \x01(\t\x12\x16\n\x0emax_new_tokens\x18\x04 \x01(\x05\x12\x13\n\x0btemperature\x18\x05 \x01(\x01\x12\r\n\x05top_p\x18\x06 \x01(\x01\x12\x0c\n\x04seed\x18\x07 \x01(\x03\x12\x0c\n\x04stop\x18\x08 \x03(\t\"l\n\x15ModelGenerateResponse\x12\x16\n\x0egenerated_text\x18\x01 \x01(\t\x12$\n\x05stats\x18\x02 \x01(\x0b\x32\x15.hardgen.v1.CallStats\x12\x15\n\rfinish_reason\x18\x03 \x01(\t\"\xf8\x01\n\x0f\x46ineTuneRequest\x12\x12\n\nbase_model\x18\x01 \x01(\t\x12\x10\n\x08language\x18\x02 \x01(\t\x12\r\n\x05steps\x18\x03 \x01(\x05\x12\x0e\n\x06\x65pochs\x18\x04 \x01(\x05\x12\x15\n\rlearning_rate\x18\x05 \x01(\x01\x12\x0e\n\x06lora_r\x18\x06 \x01(\x05\x12\x12\n\nlora_alpha\x18\x07 \x01(\x05\x12\x14\n\x0clora_dropout\x18\x08 \x01(\x01\x12\x16\n\x0etarget_modules\x18\t \x03(\t\x12\x0c\n\x04seed\x18\n \x01(\x03\x12\x0c\n\x04name\x18\x0b \x01(\t\x12\x1b\n\x13\x65xtra_dataset_jsonl\x18\x0c \x01(\t\"\xc9\x01\n\x07\x41\x64\x61pter\x12\n\n\x02id\x18\x01 \x01(\t\x12\x12\n\nbase_model\x18\x02 \x01(\t\x12\x10\n\x08language\x18\x03 \x01(\t\x12\x0c\n\x04path\x18\x04 \x01(\t\x12\x14\n\x0c\x64\x61taset_hash\x18\x05 \x01(\t\x12\x14\n\x0cinitial_loss\x18\x06 \x01(\x01\x12\x12\n\nfinal_loss\x18\x07 \x01(\x01\x12\x10\n\x08\x65xamples\x18\x08 \x01(\x05\x12\x18\n\x10\x64ropped_examples\x18\t \x01(\x05\x12\x12\n\ncreated_at\x18\n \x01(\t\"8\n\x10\x46ineTuneResponse\x12$\n\x07\x61\x64\x61pter\x18\x01 \x01(\x0b\x32\x13.hardgen.v1.Adapter\"\x15\n\x13ListAdaptersRequest\"=\n\x14ListAdaptersResponse\x12%\n\x08\x61\x64\x61pters\x18\x01 \x03(\x0b\x32\x13.hardgen.v1.Adapter2\xb8\x02\n\nModelServe\x12O\n\x08Generate\x12 .hardgen.v1.ModelGenerateRequest\x1a!.hardgen.v1.ModelGenerateResponse\x12\x45\n\x08\x46ineTune\x12\x1b.hardgen.v1.FineTuneRequest\x1a\x1c.hardgen.v1.FineTuneResponse\x12Q\n\x0cListAdapters\x12\x1f.hardgen.v1.ListAdaptersRequest\x1a .hardgen.v1.ListAdaptersResponse\x12?\n\x06Health\x12\x19.hardgen.v1.HealthRequest\x1a\x1a.hardgen.v1.HealthResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1bhardgen/v1/modelserve.proto\x12\nhardgen.v1\x1a\x17hardgen/v1/common.proto\"\xa1\x01\n\x14ModelGenerateRequest\x12\r\n\x05model\x18\x01 \x01(\t\x12\x12\n\nadapter_id\x18\x02 \x01(\t\x12\x0e\n\x06inputs\x18\x03 \x01(\t\x12\x16\n\x0emax_new_tokens\x18\x04 \x01(\x05\x12\x13\n\x0btemperature\x18\x05 \x01(\x01\x12\r\n\x05top_p\x18\x06 \x01(\x01\x12\x0c\n\x04seed\x18\x07 \x01(\x03\x12\x0c\n\x04stop\x18\x08 \x03(\t\"l\n\x15ModelGenerateResponse\x12\x16\n\x0egenerated_text\x18\x01 \x01(\t\x12$\n\x05stats\x18\x02 \x01(\x0b\x32\x15.hardgen.v1.CallStats\x12\x15\n\rfinish_reason\x18\x03 \x01(\t\"\x87\x02\n\x0f\x46ineTuneRequest\x12\x12\n\nbase_model\x18\x01 \x01(\t\x12\x10\n\x08language\x18\x02 \x01(\t\x12\r\n\x05steps\x18\x03 \x01(\x05\x12\x0e\n\x06\x65pochs\x18\x04 \x01(\x05\x12\x15\n\rlearning_rate\x18\x05 \x01(\x01\x12\x0e\n\x06lora_r\x18\x06 \x01(\x05\x12\x12\n\nlora_alpha\x18\x07 \x01(\x05\x12\x14\n\x0clora_dropout\x18\x08 \x01(\x01\x12\x16\n\x0etarget_modules\x18\t \x03(\t\x12\x0c\n\x04seed\x18\n \x01(\x03\x12\x0c\n\x04name\x18\x0b \x01(\t\x12\x1b\n\x13\x65xtra_dataset_jsonl\x18\x0c \x01(\t\x12\r\n\x05\x66orce\x18\r \x01(\x08\"\xc9\x01\n\x07\x41\x64\x61pter\x12\n\n\x02id\x18\x01 \x01(\t\x12\x12\n\nbase_model\x18\x02 \x01(\t\x12\x10\n\x08language\x18\x03 \x01(\t\x12\x0c\n\x04path\x18\x04 \x01(\t\x12\x14\n\x0c\x64\x61taset_hash\x18\x05 \x01(\t\x12\x14\n\x0cinitial_loss\x18\x06 \x01(\x01\x12\x12\n\nfinal_loss\x18\x07 \x01(\x01\x12\x10\n\x08\x65xamples\x18\x08 \x01(\x05\x12\x18\n\x10\x64ropped_examples\x18\t \x01(\x05\x12\x12\n\ncreated_at\x18\n \x01(\t\"H\n\x10\x46ineTuneResponse\x12$\n\x07\x61\x64\x61pter\x18\x01 \x01(\x0b\x32\x13.hardgen.v1.Adapter\x12\x0e\n\x06reused\x18\x02 \x01(\x08\"\x15\n\x13ListAdaptersRequest\"=\n\x14ListAdaptersResponse\x12%\n\x08\x61\x64\x61pters\x18\x01 \x03(\x0b\x32\x13.hardgen.v1.Adapter2\xb8\x02\n\nModelServe\x12O\n\x08Generate\x12 .hardgen.v1.ModelGenerateRequest\x1a!.hardgen.v1.ModelGenerateResponse\x12\x45\n\x08\x46ineTune\x12\x1b.hardgen.v1.FineTuneRequest\x1a\x1c.hardgen.v1.FineTuneResponse\x12Q\n\x0cListAdapters\x12\x1f.hardgen.v1.ListAdaptersRequest\x1a .hardgen.v1.ListAdaptersResponse\x12?\n\x06Health\x12\x19.hardgen.v1.HealthRequest\x1a\x1a.hardgen.v1.HealthResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -37,15 +37,15 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_MODELGENERATERESPONSE']._serialized_start=232
   _globals['_MODELGENERATERESPONSE']._serialized_end=340
   _globals['_FINETUNEREQUEST']._serialized_start=343
-  _globals['_FINETUNEREQUEST']._serialized_end=591
-  _globals['_ADAPTER']._serialized_start=594
-  _globals['_ADAPTER']._serialized_end=795
-  _globals['_FINETUNERESPONSE']._serialized_start=797
-  _globals['_FINETUNERESPONSE']._serialized_end=853
-  _globals['_LISTADAPTERSREQUEST']._serialized_start=855
-  _globals['_LISTADAPTERSREQUEST']._serialized_end=876
-  _globals['_LISTADAPTERSRESPONSE']._serialized_start=878
-  _globals['_LISTADAPTERSRESPONSE']._serialized_end=939
-  _globals['_MODELSERVE']._serialized_start=942
-  _globals['_MODELSERVE']._serialized_end=1254
+  _globals['_FINETUNEREQUEST']._serialized_end=606
+  _globals['_ADAPTER']._serialized_start=609
+  _globals['_ADAPTER']._serialized_end=810
+  _globals['_FINETUNERESPONSE']._serialized_start=812
+  _globals['_FINETUNERESPONSE']._serialized_end=884
+  _globals['_LISTADAPTERSREQUEST']._serialized_start=886
+  _globals['_LISTADAPTERSREQUEST']._serialized_end=907
+  _globals['_LISTADAPTERSRESPONSE']._serialized_start=909
+  _globals['_LISTADAPTERSRESPONSE']._serialized_end=970
+  _globals['_MODELSERVE']._serialized_start=973
+  _globals['_MODELSERVE']._serialized_end=1285
 # @@protoc_insertion_point(module_scope)

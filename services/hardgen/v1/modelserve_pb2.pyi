@@ -38,7 +38,7 @@ class ModelGenerateResponse(_message.Message):
     def __init__(self, generated_text: _Optional[str] = ..., stats: _Optional[_Union[_common_pb2.CallStats, _Mapping]] = ..., finish_reason: _Optional[str] = ...) -> None: ...
 
 class FineTuneRequest(_message.Message):
-    __slots__ = ("base_model", "language", "steps", "epochs", "learning_rate", "lora_r", "lora_alpha", "lora_dropout", "target_modules", "seed", "name", "extra_dataset_jsonl")
+    __slots__ = ("base_model", "language", "steps", "epochs", "learning_rate", "lora_r", "lora_alpha", "lora_dropout", "target_modules", "seed", "name", "extra_dataset_jsonl", "force")
     BASE_MODEL_FIELD_NUMBER: _ClassVar[int]
     LANGUAGE_FIELD_NUMBER: _ClassVar[int]
     STEPS_FIELD_NUMBER: _ClassVar[int]
@@ -51,6 +51,7 @@ class FineTuneRequest(_message.Message):
     SEED_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     EXTRA_DATASET_JSONL_FIELD_NUMBER: _ClassVar[int]
+    FORCE_FIELD_NUMBER: _ClassVar[int]
     base_model: str
     language: str
     steps: int
@@ -63,7 +64,8 @@ class FineTuneRequest(_message.Message):
     seed: int
     name: str
     extra_dataset_jsonl: str
-    def __init__(self, base_model: _Optional[str] = ..., language: _Optional[str] = ..., steps: _Optional[int] = ..., epochs: _Optional[int] = ..., learning_rate: _Optional[float] = ..., lora_r: _Optional[int] = ..., lora_alpha: _Optional[int] = ..., lora_dropout: _Optional[float] = ..., target_modules: _Optional[_Iterable[str]] = ..., seed: _Optional[int] = ..., name: _Optional[str] = ..., extra_dataset_jsonl: _Optional[str] = ...) -> None: ...
+    force: bool
+    def __init__(self, base_model: _Optional[str] = ..., language: _Optional[str] = ..., steps: _Optional[int] = ..., epochs: _Optional[int] = ..., learning_rate: _Optional[float] = ..., lora_r: _Optional[int] = ..., lora_alpha: _Optional[int] = ..., lora_dropout: _Optional[float] = ..., target_modules: _Optional[_Iterable[str]] = ..., seed: _Optional[int] = ..., name: _Optional[str] = ..., extra_dataset_jsonl: _Optional[str] = ..., force: _Optional[bool] = ...) -> None: ...
 
 class Adapter(_message.Message):
     __slots__ = ("id", "base_model", "language", "path", "dataset_hash", "initial_loss", "final_loss", "examples", "dropped_examples", "created_at")
@@ -90,10 +92,12 @@ class Adapter(_message.Message):
     def __init__(self, id: _Optional[str] = ..., base_model: _Optional[str] = ..., language: _Optional[str] = ..., path: _Optional[str] = ..., dataset_hash: _Optional[str] = ..., initial_loss: _Optional[float] = ..., final_loss: _Optional[float] = ..., examples: _Optional[int] = ..., dropped_examples: _Optional[int] = ..., created_at: _Optional[str] = ...) -> None: ...
 
 class FineTuneResponse(_message.Message):
-    __slots__ = ("adapter",)
+    __slots__ = ("adapter", "reused")
     ADAPTER_FIELD_NUMBER: _ClassVar[int]
+    REUSED_FIELD_NUMBER: _ClassVar[int]
     adapter: Adapter
-    def __init__(self, adapter: _Optional[_Union[Adapter, _Mapping]] = ...) -> None: ...
+    reused: bool
+    def __init__(self, adapter: _Optional[_Union[Adapter, _Mapping]] = ..., reused: _Optional[bool] = ...) -> None: ...
 
 class ListAdaptersRequest(_message.Message):
     __slots__ = ()
