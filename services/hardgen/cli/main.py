@@ -20,6 +20,7 @@ COMMAND_MODULES = [
     "scenarios",
     "generate",
     "scan",
+    "fix",
     "study",
     "dev",
     "corpus",

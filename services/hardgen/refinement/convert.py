@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from hardgen.core.fixes import FileFix
 from hardgen.refinement.backends.base import CallStats
+from hardgen.refinement.fixing import DEFAULT_ROUNDS, FixInput, FixSpec
 from hardgen.refinement.service import GenerateSpec, Sample, StrategyInfo
 from hardgen.v1 import common_pb2, refinement_pb2
 
@@ -81,4 +83,46 @@ def strategy_to_proto(info: StrategyInfo) -> refinement_pb2.StrategyInfo:
         kind=info.kind,
         templates=list(info.templates),
         options=info.options,
+    )
+
+
+def fix_request_from_proto(request: refinement_pb2.FixRequest) -> tuple[list[FixInput], FixSpec]:
+    files = [FixInput(f.path, bytes(f.content), f.language) for f in request.files]
+    spec = FixSpec(
+        model=request.model,
+        strategy=request.strategy or "sast-repair",
+        rounds=request.rounds or DEFAULT_ROUNDS,
+        seed=request.seed,
+        temperature=request.temperature,
+        max_new_tokens=request.max_new_tokens or 2048,
+        options=dict(request.options),
+        engines=list(request.engines),
+    )
+    return files, spec
+
+
+def file_fix_to_proto(fix: FileFix) -> refinement_pb2.FileFix:
+    return refinement_pb2.FileFix(
+        path=fix.path,
+        language=fix.language,
+        outcome=fix.outcome.value,
+        reason=fix.reason,
+        original_code=fix.original_code,
+        fixed_code=fix.fixed_code,
+        findings=[finding_to_proto(f) for f in fix.findings],
+        remaining=[finding_to_proto(f) for f in fix.remaining],
+        attempts=[
+            refinement_pb2.FixAttempt(
+                round=a.round,
+                verdict=a.verdict,
+                reason=a.reason,
+                parses=a.parses,
+                remaining=a.remaining,
+                introduced=[finding_to_proto(f) for f in a.introduced],
+            )
+            for a in fix.attempts
+        ],
+        model_calls=fix.model_calls,
+        tokens=fix.tokens,
+        seconds=fix.seconds,
     )

@@ -1,4 +1,4 @@
-"""gRPC ``Refinement`` service: Generate, ListStrategies, Health over :class:`RefinementService`.
+"""gRPC ``Refinement`` service: Generate, Fix, ListStrategies, Health over :class:`RefinementService`.
 
 Errors map to status codes the gateway turns into HTTP statuses: the caller's mistake →
 INVALID_ARGUMENT, a model the service cannot serve (missing key, adapter) → FAILED_PRECONDITION,
@@ -15,7 +15,13 @@ import grpc
 from hardgen import __version__
 from hardgen.core.grpcutil import SERVER_OPTIONS, add_port, server_interceptors
 from hardgen.core.logging import get_logger
-from hardgen.refinement.convert import sample_to_proto, spec_from_proto, strategy_to_proto
+from hardgen.refinement.convert import (
+    file_fix_to_proto,
+    fix_request_from_proto,
+    sample_to_proto,
+    spec_from_proto,
+    strategy_to_proto,
+)
 from hardgen.refinement.errors import BackendCallError, ConfigError, RequestError, ScannerUnavailableError
 from hardgen.refinement.service import RefinementService
 from hardgen.v1 import common_pb2, refinement_pb2, refinement_pb2_grpc
@@ -52,6 +58,24 @@ class RefinementServicer(refinement_pb2_grpc.RefinementServicer):
             errors=sum(1 for s in samples if s.error),
         )
         return refinement_pb2.GenerateResponse(samples=[sample_to_proto(s) for s in samples])
+
+    def Fix(  # noqa: N802
+        self, request: refinement_pb2.FixRequest, context: grpc.ServicerContext
+    ) -> refinement_pb2.FixResponse:
+        files, spec = fix_request_from_proto(request)
+        try:
+            fixes = self.service.fix(files, spec)
+        except RequestError as exc:
+            context.abort(grpc.StatusCode.INVALID_ARGUMENT, str(exc))
+        except ConfigError as exc:
+            context.abort(grpc.StatusCode.FAILED_PRECONDITION, str(exc))
+        except (ScannerUnavailableError, BackendCallError) as exc:
+            context.abort(grpc.StatusCode.UNAVAILABLE, str(exc))
+        except Exception as exc:  # noqa: BLE001 - never leak a traceback to the caller
+            log.exception("fix_failed", model=spec.model, strategy=spec.strategy)
+            context.abort(grpc.StatusCode.INTERNAL, f"internal error: {type(exc).__name__}")
+        log.info("fixed", model=spec.model, strategy=spec.strategy, files=len(fixes))
+        return refinement_pb2.FixResponse(files=[file_fix_to_proto(f) for f in fixes])
 
     def ListStrategies(  # noqa: N802
         self, request: refinement_pb2.ListStrategiesRequest, context: grpc.ServicerContext

@@ -10,16 +10,18 @@ from __future__ import annotations
 import hashlib
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from hardgen.core.events import sample_id
+from hardgen.core.fixes import FileFix
 from hardgen.core.languages import parse_language
 from hardgen.core.logging import get_logger
 from hardgen.core.scenarios import ScenarioError, get_scenario
 from hardgen.refinement.backends import Backend, CallStats, GenerationParams, get_backend
 from hardgen.refinement.errors import ConfigError, RefinementError, RequestError, ScannerUnavailableError
-from hardgen.refinement.scanning import ScanPort
+from hardgen.refinement.fixing import FixInput, Fixer, FixSpec, check_spec, fix_chain, require_scanner
+from hardgen.refinement.scanning import GrpcScanner, ScanPort
 from hardgen.refinement.strategies import Chain, all_steps, parse_chain
 from hardgen.refinement.strategies.base import PromptRecord, SampleState, Task
 
@@ -191,6 +193,24 @@ class RefinementService:
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="sample") as pool:
             futures = [pool.submit(self._one, spec, task, chain, backend, strategy_options, i) for i in range(spec.n)]
             return [f.result() for f in futures]
+
+    def fix(self, files: list[FixInput], spec: FixSpec) -> list[FileFix]:
+        """Verified fixes for ``files`` (see :mod:`hardgen.refinement.fixing`); one outcome per file.
+
+        A wrong request, a model that cannot be served or an unreachable scanner fail the whole
+        request; a model call that fails leaves only its file untouched (outcome ``skipped``).
+        """
+        check_spec(spec, files)
+        chain = fix_chain(spec.strategy)
+        strategy_options, backend_options = split_options(dict(spec.options), chain)
+        backend = self._backend(spec.model, backend_options)
+        self._require_scanner("fix")
+        scanner = require_scanner(self.scanner)
+        if spec.engines and isinstance(scanner, GrpcScanner):
+            scanner = GrpcScanner(scanner.address, timeout=scanner.timeout, engines=list(spec.engines))
+        backend.prepare()
+        spec = replace(spec, options=strategy_options)
+        return Fixer(scanner, backend, chain, spec).fix_all(files)
 
     def prompts(self, spec: GenerateSpec) -> list[PromptRecord]:
         """The prompts a chain would send, without calling a model (``hardgen prompt``).

@@ -140,3 +140,82 @@ class ListStrategiesResponse(_message.Message):
     STRATEGIES_FIELD_NUMBER: _ClassVar[int]
     strategies: _containers.RepeatedCompositeFieldContainer[StrategyInfo]
     def __init__(self, strategies: _Optional[_Iterable[_Union[StrategyInfo, _Mapping]]] = ...) -> None: ...
+
+class FixRequest(_message.Message):
+    __slots__ = ("files", "model", "strategy", "rounds", "seed", "temperature", "max_new_tokens", "options", "engines")
+    class OptionsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+    FILES_FIELD_NUMBER: _ClassVar[int]
+    MODEL_FIELD_NUMBER: _ClassVar[int]
+    STRATEGY_FIELD_NUMBER: _ClassVar[int]
+    ROUNDS_FIELD_NUMBER: _ClassVar[int]
+    SEED_FIELD_NUMBER: _ClassVar[int]
+    TEMPERATURE_FIELD_NUMBER: _ClassVar[int]
+    MAX_NEW_TOKENS_FIELD_NUMBER: _ClassVar[int]
+    OPTIONS_FIELD_NUMBER: _ClassVar[int]
+    ENGINES_FIELD_NUMBER: _ClassVar[int]
+    files: _containers.RepeatedCompositeFieldContainer[_common_pb2.SourceFile]
+    model: str
+    strategy: str
+    rounds: int
+    seed: int
+    temperature: float
+    max_new_tokens: int
+    options: _containers.ScalarMap[str, str]
+    engines: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, files: _Optional[_Iterable[_Union[_common_pb2.SourceFile, _Mapping]]] = ..., model: _Optional[str] = ..., strategy: _Optional[str] = ..., rounds: _Optional[int] = ..., seed: _Optional[int] = ..., temperature: _Optional[float] = ..., max_new_tokens: _Optional[int] = ..., options: _Optional[_Mapping[str, str]] = ..., engines: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class FixAttempt(_message.Message):
+    __slots__ = ("round", "verdict", "reason", "parses", "remaining", "introduced")
+    ROUND_FIELD_NUMBER: _ClassVar[int]
+    VERDICT_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    PARSES_FIELD_NUMBER: _ClassVar[int]
+    REMAINING_FIELD_NUMBER: _ClassVar[int]
+    INTRODUCED_FIELD_NUMBER: _ClassVar[int]
+    round: int
+    verdict: str
+    reason: str
+    parses: bool
+    remaining: int
+    introduced: _containers.RepeatedCompositeFieldContainer[_common_pb2.Finding]
+    def __init__(self, round: _Optional[int] = ..., verdict: _Optional[str] = ..., reason: _Optional[str] = ..., parses: _Optional[bool] = ..., remaining: _Optional[int] = ..., introduced: _Optional[_Iterable[_Union[_common_pb2.Finding, _Mapping]]] = ...) -> None: ...
+
+class FileFix(_message.Message):
+    __slots__ = ("path", "language", "outcome", "reason", "original_code", "fixed_code", "findings", "remaining", "attempts", "model_calls", "tokens", "seconds")
+    PATH_FIELD_NUMBER: _ClassVar[int]
+    LANGUAGE_FIELD_NUMBER: _ClassVar[int]
+    OUTCOME_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    ORIGINAL_CODE_FIELD_NUMBER: _ClassVar[int]
+    FIXED_CODE_FIELD_NUMBER: _ClassVar[int]
+    FINDINGS_FIELD_NUMBER: _ClassVar[int]
+    REMAINING_FIELD_NUMBER: _ClassVar[int]
+    ATTEMPTS_FIELD_NUMBER: _ClassVar[int]
+    MODEL_CALLS_FIELD_NUMBER: _ClassVar[int]
+    TOKENS_FIELD_NUMBER: _ClassVar[int]
+    SECONDS_FIELD_NUMBER: _ClassVar[int]
+    path: str
+    language: str
+    outcome: str
+    reason: str
+    original_code: str
+    fixed_code: str
+    findings: _containers.RepeatedCompositeFieldContainer[_common_pb2.Finding]
+    remaining: _containers.RepeatedCompositeFieldContainer[_common_pb2.Finding]
+    attempts: _containers.RepeatedCompositeFieldContainer[FixAttempt]
+    model_calls: int
+    tokens: int
+    seconds: float
+    def __init__(self, path: _Optional[str] = ..., language: _Optional[str] = ..., outcome: _Optional[str] = ..., reason: _Optional[str] = ..., original_code: _Optional[str] = ..., fixed_code: _Optional[str] = ..., findings: _Optional[_Iterable[_Union[_common_pb2.Finding, _Mapping]]] = ..., remaining: _Optional[_Iterable[_Union[_common_pb2.Finding, _Mapping]]] = ..., attempts: _Optional[_Iterable[_Union[FixAttempt, _Mapping]]] = ..., model_calls: _Optional[int] = ..., tokens: _Optional[int] = ..., seconds: _Optional[float] = ...) -> None: ...
+
+class FixResponse(_message.Message):
+    __slots__ = ("files",)
+    FILES_FIELD_NUMBER: _ClassVar[int]
+    files: _containers.RepeatedCompositeFieldContainer[FileFix]
+    def __init__(self, files: _Optional[_Iterable[_Union[FileFix, _Mapping]]] = ...) -> None: ...

@@ -45,6 +45,11 @@ class RefinementStub:
                 request_serializer=hardgen_dot_v1_dot_refinement__pb2.ListStrategiesRequest.SerializeToString,
                 response_deserializer=hardgen_dot_v1_dot_refinement__pb2.ListStrategiesResponse.FromString,
                 _registered_method=True)
+        self.Fix = channel.unary_unary(
+                '/hardgen.v1.Refinement/Fix',
+                request_serializer=hardgen_dot_v1_dot_refinement__pb2.FixRequest.SerializeToString,
+                response_deserializer=hardgen_dot_v1_dot_refinement__pb2.FixResponse.FromString,
+                _registered_method=True)
         self.Health = channel.unary_unary(
                 '/hardgen.v1.Refinement/Health',
                 request_serializer=hardgen_dot_v1_dot_common__pb2.HealthRequest.SerializeToString,
@@ -67,6 +72,14 @@ class RefinementServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def Fix(self, request, context):
+        """Verified fixes of existing files (hardgen fix, POST /v1/fixes): a candidate is kept only if it
+        parses, every finding it was asked to fix is gone and no new finding appears.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def Health(self, request, context):
         """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -85,6 +98,11 @@ def add_RefinementServicer_to_server(servicer, server):
                     servicer.ListStrategies,
                     request_deserializer=hardgen_dot_v1_dot_refinement__pb2.ListStrategiesRequest.FromString,
                     response_serializer=hardgen_dot_v1_dot_refinement__pb2.ListStrategiesResponse.SerializeToString,
+            ),
+            'Fix': grpc.unary_unary_rpc_method_handler(
+                    servicer.Fix,
+                    request_deserializer=hardgen_dot_v1_dot_refinement__pb2.FixRequest.FromString,
+                    response_serializer=hardgen_dot_v1_dot_refinement__pb2.FixResponse.SerializeToString,
             ),
             'Health': grpc.unary_unary_rpc_method_handler(
                     servicer.Health,
@@ -146,6 +164,33 @@ class Refinement:
             '/hardgen.v1.Refinement/ListStrategies',
             hardgen_dot_v1_dot_refinement__pb2.ListStrategiesRequest.SerializeToString,
             hardgen_dot_v1_dot_refinement__pb2.ListStrategiesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def Fix(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/hardgen.v1.Refinement/Fix',
+            hardgen_dot_v1_dot_refinement__pb2.FixRequest.SerializeToString,
+            hardgen_dot_v1_dot_refinement__pb2.FixResponse.FromString,
             options,
             channel_credentials,
             insecure,

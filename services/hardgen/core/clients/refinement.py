@@ -114,6 +114,34 @@ def strategy_to_dict(info: refinement_pb2.StrategyInfo) -> dict[str, Any]:
     }
 
 
+def file_fix_to_dict(msg: refinement_pb2.FileFix) -> dict[str, Any]:
+    """A ``FileFix`` message as the dict :meth:`hardgen.core.fixes.FileFix.from_dict` reads."""
+    return {
+        "path": msg.path,
+        "language": msg.language,
+        "outcome": msg.outcome,
+        "reason": msg.reason,
+        "original_code": msg.original_code,
+        "fixed_code": msg.fixed_code,
+        "findings": [finding_to_dict(f) for f in msg.findings],
+        "remaining": [finding_to_dict(f) for f in msg.remaining],
+        "attempts": [
+            {
+                "round": a.round,
+                "verdict": a.verdict,
+                "reason": a.reason,
+                "parses": a.parses,
+                "remaining": a.remaining,
+                "introduced": [finding_to_dict(f) for f in a.introduced],
+            }
+            for a in msg.attempts
+        ],
+        "model_calls": msg.model_calls,
+        "tokens": msg.tokens,
+        "seconds": msg.seconds,
+    }
+
+
 class RefinementClient:
     """``RefinementClient("127.0.0.1:50052").generate(scenario=1, language="python", model=...)``."""
 
@@ -153,6 +181,37 @@ class RefinementClient:
             options=dict(options or {}),
         )
         return self._call(self._stub.Generate, request, timeout)  # type: ignore[no-any-return]
+
+    def fix(
+        self,
+        *,
+        files: list[tuple[str, bytes | str, str]],
+        model: str,
+        strategy: str = "sast-repair",
+        rounds: int = 3,
+        seed: int = 0,
+        temperature: float = 0.2,
+        max_new_tokens: int = 2048,
+        options: Mapping[str, str] | None = None,
+        engines: list[str] | None = None,
+        timeout: float | None = None,
+    ) -> refinement_pb2.FixResponse:
+        """Verified fixes of ``(path, content, language)`` files (see ``Refinement.Fix``)."""
+        request = refinement_pb2.FixRequest(
+            files=[
+                common_pb2.SourceFile(path=p, content=c.encode("utf-8") if isinstance(c, str) else c, language=lang)
+                for p, c, lang in files
+            ],
+            model=model,
+            strategy=strategy,
+            rounds=rounds,
+            seed=seed,
+            temperature=temperature,
+            max_new_tokens=max_new_tokens,
+            options=dict(options or {}),
+            engines=list(engines or []),
+        )
+        return self._call(self._stub.Fix, request, timeout)  # type: ignore[no-any-return]
 
     def list_strategies(self, timeout: float = 10.0) -> refinement_pb2.ListStrategiesResponse:
         return self._call(self._stub.ListStrategies, refinement_pb2.ListStrategiesRequest(), timeout)  # type: ignore[no-any-return]

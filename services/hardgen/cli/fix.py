@@ -1,0 +1,286 @@
+"""``hardgen fix PATH...``: verified fixes for existing code, as a diff, JSON or SARIF suggestions.
+
+It scans the files, asks the model (through a strategy chain ending in ``sast-repair``) for a
+corrected version of each file with findings, and keeps a candidate only when it parses, every
+finding it was asked to fix is gone and no new finding appears (up to ``--rounds`` attempts).
+The loop is the refinement service's (:mod:`hardgen.refinement.fixing`), run in this process with
+the scanner in process too, or on a gateway with ``--gateway URL`` (``POST /v1/fixes``).
+
+Output on stdout: ``--format diff`` (default) a unified diff of the accepted fixes
+(``git apply``-able), ``json`` every file's outcome and why, ``sarif`` SARIF 2.1.0 whose results
+carry ``fixes``. One line per file on stderr says what happened. ``--apply`` writes accepted fixes
+in place, refusing files with uncommitted changes in a git work tree unless ``--force``.
+Exit codes: 0 every finding fixed (or none), 1 findings remain or a file failed, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from hardgen.cli.common import EXIT_FINDINGS, EXIT_USAGE, fail, gateway_headers, stderr
+from hardgen.cli.generate import parse_options
+from hardgen.cli.scan import scan_root, walk
+from hardgen.core.fixes import FileFix, FixOutcome, exit_code, sarif_fix
+from hardgen.core.languages import Language, language_for_path
+
+
+class FixFormat(StrEnum):
+    diff = "diff"
+    json = "json"
+    sarif = "sarif"
+
+
+def register(app: typer.Typer) -> None:
+    app.command("fix")(fix)
+
+
+class LocalScanPort:
+    """The scanner in this process, behind the refinement service's ``ScanPort`` (what ``hardgen
+    scan`` runs), so ``hardgen fix`` needs no scanner service."""
+
+    address = "in-process"
+
+    def __init__(self, engines: list[str], use_cache: bool = True, timeout: float = 300.0) -> None:
+        from hardgen.scanner.engines.registry import parse_engines, select_engines
+        from hardgen.scanner.scan import Scanner
+
+        self.engines = select_engines(parse_engines(engines))
+        self.scanner = Scanner(self.engines, use_cache=use_cache)
+        self.timeout = timeout
+
+    def healthy(self) -> bool:
+        return bool(self.engines)
+
+    def scan_code(self, code: str, language: Language, path: str) -> list[dict[str, Any]]:
+        from hardgen.scanner.scan import ScanTimeoutError, SourceInput
+
+        try:
+            report = self.scanner.scan([SourceInput(path, code.encode("utf-8"), language)], timeout=self.timeout)
+        except ScanTimeoutError as exc:
+            from hardgen.refinement.errors import ScannerUnavailableError
+
+            raise ScannerUnavailableError(f"scan of {path} timed out: {exc}") from None
+        return [f.model_dump() for f in report.findings]
+
+
+def dirty_files(paths: list[Path]) -> set[Path]:
+    """Files among ``paths`` with uncommitted changes (or untracked) in a git work tree."""
+    dirty: set[Path] = set()
+    for path in paths:
+        folder = path.parent
+        try:
+            done = subprocess.run(  # noqa: S603, S607 - fixed argv, git reads the work tree only
+                ["git", "status", "--porcelain", "--", path.name],
+                cwd=folder,
+                capture_output=True,
+                text=True,
+                timeout=30,
+                check=False,
+            )
+        except (OSError, subprocess.TimeoutExpired):
+            continue  # no git: nothing to protect
+        if done.returncode == 0 and done.stdout.strip():
+            dirty.add(path)
+    return dirty
+
+
+def _collect(paths: list[Path], base: Path) -> tuple[list[Any], dict[str, Path], list[FileFix]]:
+    """(inputs for the fixer, relative path → file, outcomes decided here: unreadable files)."""
+    from hardgen.refinement.fixing import FixInput
+
+    inputs: list[FixInput] = []
+    where: dict[str, Path] = {}
+    early: list[FileFix] = []
+    for path, _explicit in walk(paths, None):
+        try:
+            relative = path.resolve().relative_to(base).as_posix()
+        except ValueError:
+            fail(f"{path} is outside the root {base}")
+        if relative in where:
+            continue
+        where[relative] = path
+        if language_for_path(path) is None:
+            early.append(FileFix(relative, FixOutcome.unsupported, "not a language hardgen scans"))
+            continue
+        try:
+            content = path.read_bytes()
+        except OSError as exc:
+            early.append(FileFix(relative, FixOutcome.skipped, f"unreadable ({exc.strerror})"))
+            continue
+        inputs.append(FixInput(relative, content))
+    return inputs, where, early
+
+
+def _in_process(inputs: list[Any], spec: Any, engines: list[str], no_cache: bool) -> list[FileFix]:
+    from hardgen.refinement.errors import RefinementError, RequestError
+    from hardgen.refinement.service import RefinementService
+    from hardgen.scanner.engines.registry import UnknownEngineError
+
+    try:
+        port = LocalScanPort(engines, use_cache=not no_cache)
+    except UnknownEngineError as exc:
+        fail(str(exc))
+    if not port.healthy():
+        fail("no scanner engine is available here (is semgrep installed?)")
+    try:
+        return RefinementService(port).fix(inputs, spec)
+    except RequestError as exc:
+        fail(str(exc), EXIT_USAGE)
+    except RefinementError as exc:
+        fail(str(exc), EXIT_FINDINGS)
+
+
+def _via_gateway(url: str, inputs: list[Any], spec: Any) -> list[FileFix]:
+    import httpx
+
+    outcomes: list[FileFix] = []
+    files = []
+    for item in inputs:
+        try:
+            files.append({"path": item.path, "content": item.content.decode("utf-8")})
+        except UnicodeDecodeError:  # JSON carries text: decided here, as the service would
+            outcomes.append(FileFix(item.path, FixOutcome.skipped, "not UTF-8"))
+    if not files:
+        return outcomes
+    body = {
+        "files": files,
+        "model": spec.model,
+        "strategy": spec.strategy,
+        "rounds": spec.rounds,
+        "seed": spec.seed,
+        "temperature": spec.temperature,
+        "max_new_tokens": spec.max_new_tokens,
+        "options": spec.options,
+        "engines": spec.engines,
+    }
+    try:
+        response = httpx.post(url.rstrip("/") + "/v1/fixes", json=body, headers=gateway_headers(), timeout=1800.0)
+    except httpx.HTTPError as exc:
+        fail(f"cannot reach the gateway at {url}: {type(exc).__name__}", EXIT_FINDINGS)
+    if response.status_code >= 400:
+        try:
+            message = response.json()["error"]["message"]
+        except (ValueError, KeyError, TypeError):
+            message = response.text[:200]
+        code = EXIT_USAGE if response.status_code in (400, 401, 403, 404, 413, 422) else EXIT_FINDINGS
+        fail(f"gateway answered {response.status_code}: {message}", code)
+    return outcomes + [FileFix.from_dict(f) for f in response.json()["files"]]
+
+
+def apply_fixes(fixes: list[FileFix], where: dict[str, Path], force: bool) -> tuple[list[str], list[str]]:
+    """Write accepted fixes in place; (written, refused). Dirty files are refused unless ``force``."""
+    accepted = [f for f in fixes if f.accepted]
+    dirty = set() if force else dirty_files([where[f.path] for f in accepted])
+    written, refused = [], []
+    for item in accepted:
+        path = where[item.path]
+        if path in dirty:
+            refused.append(item.path)
+            continue
+        if path.read_text(encoding="utf-8") != item.original_code:
+            refused.append(item.path)  # changed while the model worked: never overwrite that
+            continue
+        tmp = path.with_name(f".{path.name}.hardgen-fix")
+        tmp.write_text(item.fixed_code, encoding="utf-8")
+        os.chmod(tmp, path.stat().st_mode & 0o7777)
+        tmp.replace(path)
+        written.append(item.path)
+    return written, refused
+
+
+def sarif_document(fixes: list[FileFix], base: Path) -> dict[str, Any]:
+    """The scanner's SARIF log of the original findings, each result of a fixed file with its fix."""
+    from hardgen.core.findings import Finding
+    from hardgen.scanner.sarif import SRCROOT, artifact_uri, to_sarif
+
+    findings = [Finding.model_validate({k: v for k, v in f.items() if k != "level"}) for x in fixes for f in x.findings]
+    document = to_sarif(findings, root=base)
+    by_path = {f.path: f for f in fixes if f.accepted}
+    for result in document["runs"][0]["results"]:
+        uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        fixed = next((f for p, f in by_path.items() if artifact_uri(p) == uri), None)
+        if fixed is not None:
+            result["fixes"] = [sarif_fix(fixed, uri, SRCROOT)]
+    return document
+
+
+def _report(fixes: list[FileFix]) -> None:
+    for item in fixes:
+        found = f"{len(item.findings)} finding(s), " if item.findings else ""
+        calls = f", {item.model_calls} model call(s)" if item.model_calls else ""
+        stderr.print(f"{item.path}: {item.outcome.value} ({found}{item.reason}{calls})", highlight=False, markup=False)
+
+
+def fix(
+    paths: list[Path] = typer.Argument(..., help="files and folders to fix (folders are walked)"),
+    model: str = typer.Option(..., "--model", "-m", help="provider/model: openai/gpt-4.1, hf/demo, mock/secure, ..."),
+    strategy: str = typer.Option(
+        "sast-repair", "--strategy", "-S", help="chain ending with sast-repair: sast-repair, cot+sast-repair, ..."
+    ),
+    rounds: int = typer.Option(3, "--rounds", help="attempts per file (1-10)"),
+    engine: list[str] = typer.Option([], "--engine", "-e", help="scanner engines: semgrep,gocustom,bandit,codeql"),
+    fmt: FixFormat = typer.Option(FixFormat.diff, "--format", "-f", help="diff, json or sarif"),
+    apply: bool = typer.Option(False, "--apply", help="write the accepted fixes in place"),
+    force: bool = typer.Option(False, "--force", help="with --apply: also write files with uncommitted changes"),
+    root: Path | None = typer.Option(None, "--root", help="folder that reported paths are relative to"),
+    seed: int = typer.Option(0, "--seed"),
+    temperature: float = typer.Option(0.2, "--temperature"),
+    max_new_tokens: int = typer.Option(2048, "--max-new-tokens"),
+    option: list[str] = typer.Option([], "--option", "-o", help="key=value (base_url, ...)"),
+    gateway: str | None = typer.Option(None, "--gateway", help="run the fix on this gateway (POST /v1/fixes)"),
+    no_cache: bool = typer.Option(False, "--no-cache", help="ignore and do not update the scan cache"),
+) -> None:
+    """Fix scanner findings with a model, keeping only fixes that parse, remove them and add none."""
+    from hardgen.core.logging import configure_logging
+
+    configure_logging("console", level=os.environ.get("HARDGEN_LOG_LEVEL", "WARNING"))
+    from hardgen.refinement.fixing import FixSpec
+
+    if force and not apply:
+        fail("--force only makes sense with --apply")
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        fail(f"no such file or folder: {missing[0]}")
+    base = scan_root(paths, root)
+    inputs, where, early = _collect(paths, base)
+    engines = [e.strip() for item in engine for e in item.split(",") if e.strip()]
+    spec = FixSpec(
+        model=model,
+        strategy=strategy,
+        rounds=rounds,
+        seed=seed,
+        temperature=temperature,
+        max_new_tokens=max_new_tokens,
+        options=parse_options(option),
+        engines=engines if gateway else [],
+    )
+    fixes = early
+    if inputs:
+        fixes = early + (_via_gateway(gateway, inputs, spec) if gateway else _in_process(inputs, spec, engines, no_cache))
+    order = {p: i for i, p in enumerate(where)}
+    fixes.sort(key=lambda f: order.get(f.path, len(order)))
+    _report(fixes)
+    written: list[str] = []
+    refused: list[str] = []
+    if apply:
+        written, refused = apply_fixes(fixes, where, force)
+        for path in refused:
+            stderr.print(f"{path}: not written (uncommitted changes; --force writes it)", highlight=False, markup=False)
+    if fmt is FixFormat.json:
+        body = {"files": [f.to_dict() for f in fixes], "applied": written, "root": str(base)}
+        text = json.dumps(body, indent=2, ensure_ascii=False) + "\n"
+    elif fmt is FixFormat.sarif:
+        text = json.dumps(sarif_document(fixes, base), indent=2, ensure_ascii=False) + "\n"
+    else:
+        text = "".join(f.diff() for f in fixes if f.accepted)
+    sys.stdout.write(text)
+    sys.stdout.flush()
+    raise typer.Exit(EXIT_FINDINGS if refused else exit_code(fixes))
