@@ -218,7 +218,7 @@ def test_cli_json_is_pure_and_exit_codes(tmp_path: Path) -> None:
     assert {t["table"] for t in json.loads(tables.stdout)["tables"]} >= {"prevalence", "cramers_v"}
     assert (out / "improvement_samples.csv").exists()
     both = invoke("corpus", "import", str(manifest), "--study", "x", "--scan", "--labels", env_db=db)
-    assert both.exit_code == 2 and "choose one of --scan and --labels" in both.stderr
+    assert both.exit_code == 2 and "choose one of --scan, --labels and --sarif" in both.stderr
     nofile = invoke("corpus", "import", str(tmp_path / "none.jsonl"), "--study", "x", env_db=db)
     assert nofile.exit_code == 2 and "manifest not found" in nofile.stderr
     studies = invoke("analyze", "studies", "--format", "json", env_db=db)

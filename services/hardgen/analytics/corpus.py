@@ -10,18 +10,27 @@ A manifest line::
 number and skipped; everything valid in one file commits in one transaction (all or nothing), and
 importing the same file again is a no-op (the file's SHA-256 is recorded per study; samples already
 in the store are never touched).
+
+Findings come from one of three sources: the manifest's recorded ``findings`` (mode ``labels``),
+hardgen's scanner (``scan``), or a SARIF 2.1.0 log such as CodeQL's (``sarif``,
+:mod:`hardgen.analytics.sarif_import`). In ``sarif`` mode every security result must belong to a
+sample of the manifest, matched by the file it names; an unmatched result or an unreadable log is
+a :class:`SarifImportError` and nothing is imported. The run's tool name and version are recorded
+with the import (``imports.tool``), so that the report says whose findings its tables count.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from hardgen.analytics.ingest import FindingRecord, SampleRecord, bulk_insert_samples, ensure_study
+from hardgen.analytics.sarif_import import SarifImportError, SarifLog, read_sarif_log
 from hardgen.analytics.store import Store
 from hardgen.core.catalogue import catalogue, parse_cwe
 from hardgen.core.events import sample_id
@@ -30,7 +39,7 @@ from hardgen.core.logging import get_logger
 
 log = get_logger(__name__)
 
-Mode = Literal["labels", "scan"]
+Mode = Literal["labels", "scan", "sarif"]
 # (files as (path, language, content)) -> findings per path; injected so tests and the CLI choose
 # between the scanner's gRPC service and the in-process scanner.
 ScanFunction = Callable[[list[tuple[str, Language, bytes]]], dict[str, list[FindingRecord]]]
@@ -58,6 +67,7 @@ class ImportResult:
     findings: int = 0
     already_imported: bool = False
     errors: list[LineError] = field(default_factory=list)
+    sarif: SarifLog | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -71,6 +81,22 @@ class ImportResult:
             "findings": self.findings,
             "already_imported": self.already_imported,
             "malformed": [{"line": e.line, "error": e.message} for e in self.errors],
+        } | (self._sarif_dict() if self.sarif is not None else {})
+
+    def _sarif_dict(self) -> dict[str, Any]:
+        assert self.sarif is not None
+        sarif_log = self.sarif
+        return {
+            "sarif": {
+                "path": sarif_log.path,
+                "sha256": sarif_log.sha256,
+                "tools": [{"name": name, "version": version} for name, version in sarif_log.tools],
+                "results": sarif_log.results,
+                "security_results": len(sarif_log.findings),
+                "not_security": sarif_log.not_security,
+                "suppressed": sarif_log.suppressed,
+                "not_failures": sarif_log.not_failures,
+            }
         }
 
 
@@ -81,6 +107,7 @@ class _Entry:
     labels: list[FindingRecord]
     language: Language
     content: bytes
+    file: Path  # the code file, resolved: what SARIF artifact URIs are matched against
 
 
 def import_manifest(
@@ -89,17 +116,32 @@ def import_manifest(
     study: str,
     mode: Mode = "labels",
     scan: ScanFunction | None = None,
+    sarif: Path | None = None,
+    sarif_root: Path | None = None,
 ) -> ImportResult:
-    """Import one manifest file into ``study`` (see the module docstring for the rules)."""
+    """Import one manifest file into ``study`` (see the module docstring for the rules).
+
+    ``sarif`` (mode ``sarif``) is the log whose results are the findings; its relative artifact
+    URIs are resolved against the run's declared base, else ``sarif_root`` (default: the manifest's
+    folder). Raises :class:`SarifImportError` for an unusable log or a result without a sample.
+    """
     path = Path(manifest)
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise ManifestError(f"cannot read manifest {path}: {exc.strerror or exc}") from exc
     digest = hashlib.sha256(data).hexdigest()
-    result = ImportResult(study=study, manifest=str(path), sha256=digest, mode=mode)
     if mode == "scan" and scan is None:
         raise ManifestError("--scan needs a scanner (service address or the in-process scanner)")
+    sarif_log: SarifLog | None = None
+    if mode == "sarif":
+        if sarif is None:
+            raise ManifestError("mode sarif needs a SARIF file")
+        roots = [sarif_root.resolve()] if sarif_root is not None else [path.parent.resolve()]
+        sarif_log = read_sarif_log(sarif, roots)
+        # the import is the pair (manifest, log): either changing makes a new import
+        digest = hashlib.sha256(f"sarif:{digest}:{sarif_log.sha256}".encode()).hexdigest()
+    result = ImportResult(study=study, manifest=str(path), sha256=digest, mode=mode, sarif=sarif_log)
     with store.lock:
         seen = store.query("SELECT 1 FROM imports WHERE study = ? AND sha256 = ?", [study, digest])
     if seen:
@@ -121,6 +163,9 @@ def import_manifest(
         except Exception as exc:  # noqa: BLE001 - any scanner failure aborts the whole file, one message
             raise ManifestError(f"scanning failed, nothing imported: {exc}") from exc
         findings = {e.sample.id: by_path.get(_scan_path(e), []) for e in fresh}
+    elif sarif_log is not None:
+        matched = _sarif_findings(sarif_log, entries, sarif_root or path.parent)
+        findings = {e.sample.id: matched.get(e.sample.id, []) for e in fresh}
     else:
         findings = {e.sample.id: e.labels for e in fresh}
     for entry in fresh:
@@ -132,8 +177,18 @@ def import_manifest(
         ensure_study(con, study, source="import")
         bulk_insert_samples(con, [e.sample for e in fresh], findings)
         con.execute(
-            "INSERT INTO imports (study, sha256, manifest, mode, samples) VALUES (?, ?, ?, ?, ?)",
-            [study, digest, str(path), mode, len(fresh)],
+            "INSERT INTO imports (study, sha256, manifest, mode, samples, findings_source, tool, tool_version)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                study,
+                digest,
+                str(path),
+                mode,
+                len(fresh),
+                sarif_log.path if sarif_log else "",
+                ", ".join(dict.fromkeys(name for name, _ in sarif_log.tools)) if sarif_log else "",
+                ", ".join(dict.fromkeys(version for _, version in sarif_log.tools)) if sarif_log else "",
+            ],
         )
     log.info(
         "corpus.imported",
@@ -142,8 +197,38 @@ def import_manifest(
         imported=result.imported,
         existing=result.existing,
         malformed=len(result.errors),
+        findings_source=sarif_log.provenance if sarif_log else mode,
     )
     return result
+
+
+def _sarif_findings(sarif_log: SarifLog, entries: list[_Entry], root: Path) -> dict[str, list[FindingRecord]]:
+    """The log's security results as findings per sample id; every result must find its sample."""
+    by_file = {entry.file: entry for entry in entries}
+    cat = catalogue()
+    matched: dict[str, list[FindingRecord]] = {}
+    for item in sarif_log.findings:
+        entry = next((by_file[c] for c in item.candidates if c in by_file), None)
+        if entry is None:
+            raise SarifImportError(
+                f"{sarif_log.path}: {item.where}: {item.uri!r} matches no sample of the manifest "
+                f"(relative paths are resolved against {root}; set --sarif-root to the folder the tool analysed)"
+            )
+        score = item.severity if item.severity is not None else cat.severity(item.rule_id, item.cwes, entry.language)
+        matched.setdefault(entry.sample.id, []).append(
+            FindingRecord(
+                rule_id=item.rule_id,
+                cwes=item.cwes,
+                severity=score,
+                engine=item.engine,
+                path=entry.sample.path,
+                start_line=item.start_line,
+                end_line=item.end_line,
+                message=item.message,
+                fingerprint=item.fingerprint,
+            )
+        )
+    return matched
 
 
 def _scan_path(entry: _Entry) -> str:
@@ -223,7 +308,7 @@ def _parse_line(raw: str, number: int, base: Path, study: str) -> _Entry:
         generated=True,
         scanned=True,
     )
-    return _Entry(number, record, labels, language, content)
+    return _Entry(number, record, labels, language, content, Path(os.path.realpath(file)))
 
 
 def _text(obj: dict[str, Any], key: str) -> str:

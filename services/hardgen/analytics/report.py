@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import html
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -57,7 +58,10 @@ def table_html(table: Table) -> str:
     )
 
 
-def render_report(study: str, tables: dict[str, Table], figures: dict[str, bytes]) -> str:
+def render_report(
+    study: str, tables: dict[str, Table], figures: dict[str, bytes], findings_sources: Sequence[str] = ()
+) -> str:
+    """The report page; ``findings_sources`` names imported tools (e.g. CodeQL) whose findings it counts."""
     samples = sum(r["samples"] for r in tables["prevalence"].records())
     parts = [
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">',
@@ -66,6 +70,9 @@ def render_report(study: str, tables: dict[str, Table], figures: dict[str, bytes
         f"<p>{samples} analysed samples · generated {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}"
         " · metric definitions in docs/analytics.md</p>",
     ]
+    if findings_sources:
+        named = ", ".join(html.escape(s) for s in findings_sources)
+        parts.append(f'<p id="findings-source">Findings imported from SARIF: {named}</p>')
     for name, png in figures.items():
         data = base64.b64encode(png).decode("ascii")
         parts.append(
@@ -82,7 +89,16 @@ def build_report(store: Store, study: str, replicates: int | None = None) -> tup
     """The report's HTML and its figures as PNG bytes."""
     tables = compute_tables(store, study, replicates=replicates) if replicates else compute_tables(store, study)
     figures = {name: png_bytes(fig) for name, fig in draw_all(tables).items()}
-    return render_report(study, tables, figures), figures
+    return render_report(study, tables, figures, findings_sources(store, study)), figures
+
+
+def findings_sources(store: Store, study: str) -> list[str]:
+    """``CodeQL 2.20.1`` for each SARIF import into ``study`` (``corpus import --sarif``), oldest first."""
+    with store.lock:
+        rows = store.query(
+            "SELECT tool, tool_version FROM imports WHERE study = ? AND tool <> '' ORDER BY imported_at", [study]
+        )
+    return list(dict.fromkeys(f"{tool} {version}".strip() for tool, version in rows))
 
 
 def write_report(store: Store, study: str, out_dir: str | Path) -> list[Path]:

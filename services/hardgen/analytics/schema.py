@@ -120,6 +120,17 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
         ),
     ),
+    # Provenance of imported findings (``corpus import --sarif``): the SARIF file and the tool
+    # (name, version) whose results the study's tables then count, e.g. CodeQL 2.20.1.
+    Migration(
+        2,
+        "imports-provenance",
+        (
+            "ALTER TABLE imports ADD COLUMN findings_source VARCHAR DEFAULT ''",
+            "ALTER TABLE imports ADD COLUMN tool VARCHAR DEFAULT ''",
+            "ALTER TABLE imports ADD COLUMN tool_version VARCHAR DEFAULT ''",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

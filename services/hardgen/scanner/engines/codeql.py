@@ -15,14 +15,16 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
 
-from hardgen.core.catalogue import catalogue, parse_cwe, severity
+from hardgen.core.catalogue import catalogue, severity
 from hardgen.core.findings import FileError, Finding
 from hardgen.core.languages import Language
+from hardgen.core.sarifread import cwes_from_tags as _cwes
+from hardgen.core.sarifread import rule_of as _rule_of
+from hardgen.core.sarifread import rule_tables as _rules
 from hardgen.scanner.engines.base import EngineError, EngineResult, EngineUnavailableError, ScanFile
 from hardgen.scanner.engines.proc import run_tool
 
@@ -132,41 +134,6 @@ def read_sarif(text: str, files: dict[str, ScanFile], source_root: Path | None =
         return parse_sarif(document, files, source_root)
     except (ValueError, TypeError, AttributeError, KeyError, IndexError, RecursionError) as exc:
         raise EngineError(f"unreadable SARIF from codeql ({type(exc).__name__})") from None
-
-
-def _rules(run: dict[str, Any]) -> tuple[dict[str, dict[str, Any]], list[list[dict[str, Any]]]]:
-    """Rules by id, and the rule lists of (driver, extension 0, extension 1, ...) for index lookups."""
-    tool = run.get("tool", {})
-    components = [tool.get("driver", {})] + list(tool.get("extensions", []) or [])
-    lists = [list(c.get("rules", []) or []) for c in components]
-    by_id = {r["id"]: r for rules in lists for r in rules if "id" in r}
-    return by_id, lists
-
-
-def _rule_of(
-    result: dict[str, Any], by_id: dict[str, dict[str, Any]], lists: list[list[dict[str, Any]]]
-) -> tuple[str, dict[str, Any]]:
-    ref = result.get("rule", {}) or {}
-    rule_id = result.get("ruleId") or ref.get("id")
-    if rule_id and rule_id in by_id:
-        return str(rule_id), by_id[rule_id]
-    index = ref.get("index", result.get("ruleIndex"))
-    component = (ref.get("toolComponent") or {}).get("index", -1) + 1
-    if index is not None and component < len(lists) and 0 <= index < len(lists[component]):
-        rule = lists[component][index]
-        return str(rule_id or rule.get("id", "")), rule
-    return str(rule_id or ""), {}
-
-
-def _cwes(tags: Iterable[str]) -> list[int]:
-    found = set()
-    for tag in tags:
-        if tag.lower().startswith("external/cwe/cwe-"):
-            try:
-                found.add(parse_cwe(tag))
-            except ValueError:
-                continue
-    return sorted(found)
 
 
 def _relative(uri: str, source_root: Path | None) -> str:
