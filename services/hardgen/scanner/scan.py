@@ -69,6 +69,10 @@ class ScanReport:
     hits_by_path: dict[str, int] = field(default_factory=dict)  # cache hits per file (not serialised)
     engine_seconds: dict[str, float] = field(default_factory=dict)  # wall time per engine, cache included
     profile: str = Profile.DEFAULT.value  # which query ids were reported (hardgen.core.profiles)
+    # engines that could not run at all (broken install, unwritable $HOME, bad rule pack): the
+    # scan is incomplete, which callers must not read as "no findings" (CLI exit 1, SARIF
+    # executionSuccessful false)
+    failed_engines: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -83,6 +87,7 @@ class ScanReport:
             "engine_runs": self.engine_runs,
             "engine_seconds": {name: round(sec, 3) for name, sec in self.engine_seconds.items()},
             "profile": self.profile,
+            "failed_engines": dict(self.failed_engines),
         }
 
 
@@ -281,6 +286,7 @@ class Scanner:
         except EngineConfigError as exc:
             message = " ".join(str(exc).split())[:300]
             log.error("engine.config_error", engine=engine.name, error=message)
+            report.failed_engines.setdefault(engine.name, message)
             return [], [FileError(path=f.path, engine=engine.name, message=message) for f in files]
         except (EngineError, OSError, ValueError) as exc:
             message = " ".join(str(exc).split())[:300] or type(exc).__name__

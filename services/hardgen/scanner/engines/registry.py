@@ -11,8 +11,10 @@ import inspect
 from collections.abc import Iterable
 from functools import cache
 
+from hardgen.core.languages import Language
 from hardgen.core.logging import get_logger
 from hardgen.scanner.engines.base import Engine
+from hardgen.scanner.rulepack import rule_files
 
 log = get_logger(__name__)
 
@@ -24,10 +26,23 @@ ENGINES: dict[str, tuple[str, str]] = {
     "bandit": ("hardgen.scanner.engines.bandit", "BanditEngine"),
 }
 DEFAULT_ENGINES = ("semgrep", "gocustom", "bandit")
+#: How to get every engine the default selection needs (Semgrep and Bandit come with the extra).
+INSTALL_COMMAND = "pip install 'hardgen[scanner]'"
+#: What an engine needs installed, for the error that names it.
+_NEEDS = {"semgrep": "semgrep", "bandit": "bandit", "gocustom": "the tree-sitter-go package"}
 
 
 class UnknownEngineError(ValueError):
     """A name in ``--engine`` that is not an engine, or one that cannot run here."""
+
+
+class EngineMissingError(RuntimeError):
+    """An engine that the scanned files' languages need is not installed here.
+
+    Scanning without it would report nothing for those files, which reads as "no weakness"
+    (an empty SARIF and exit 0 in CI), so it is an error: CLI exit 2, gRPC FAILED_PRECONDITION,
+    HTTP 503, each naming the engine and the install command.
+    """
 
 
 def _find_class(module: object, name: str, preferred: str) -> type | None:
@@ -120,6 +135,32 @@ def select_engines(names: Iterable[str] | None = None) -> list[Engine]:
             continue
         engines.append(engine)
     return engines
+
+
+def required_engines(language: Language) -> list[str]:
+    """Engines of the default selection that ``language`` needs for complete results: Semgrep where
+    a rule pack exists for it, Bandit for Python, gocustom (the study's Go checks) for Go."""
+    needed = ["semgrep"] if rule_files(language) else []
+    if language is Language.PYTHON:
+        needed.append("bandit")
+    if language is Language.GO:
+        needed.append("gocustom")
+    return needed
+
+
+def check_required_engines(languages: Iterable[Language], engines: Iterable[Engine]) -> None:
+    """Raise :class:`EngineMissingError` when a language present needs an engine not among ``engines``.
+
+    Call it for the default selection only: engines named explicitly are the user's choice.
+    """
+    present = {engine.name for engine in engines}
+    for language in sorted(set(languages), key=lambda lang: lang.value):
+        for name in required_engines(language):
+            if name not in present:
+                raise EngineMissingError(
+                    f"engine {name} is not installed ({_NEEDS[name]}), and scanning {language.value} files needs it: "
+                    f"{INSTALL_COMMAND}"
+                )
 
 
 def preference(engine_name: str) -> int:

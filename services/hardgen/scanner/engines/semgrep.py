@@ -131,6 +131,14 @@ class SemgrepEngine:
             try:
                 report = json.loads(proc.stdout or b"")
             except json.JSONDecodeError as exc:
+                if b"Traceback (most recent call last)" in proc.stderr:
+                    # Semgrep's own Python crashed before analysing anything (e.g. it cannot
+                    # create $HOME/.semgrep on a read-only root): no file is to blame, so the
+                    # batch is not split, and the scan reports the engine as failed.
+                    raise EngineConfigError(
+                        f"semgrep crashed (exit {proc.returncode}): {_last_line(proc.stderr)} "
+                        "(semgrep needs a writable $HOME/.semgrep, or XDG_CONFIG_HOME and SEMGREP_LOG_FILE)"
+                    ) from exc
                 reason = f"semgrep exited {proc.returncode} without JSON output: {_tail(proc.stderr)}"
                 raise EngineError(reason) from exc
             if proc.returncode in _CONFIG_EXIT_CODES or "results" not in report:
@@ -235,6 +243,11 @@ def stage(files: list[ScanFile], root: Path) -> dict[str, ScanFile]:
             shutil.copyfile(scan_file.abs_path, target)
         staged[str(target.resolve())] = scan_file
     return staged
+
+
+def _last_line(stderr: bytes) -> str:
+    lines = stderr.decode("utf-8", errors="replace").strip().splitlines()
+    return lines[-1].strip()[:300] if lines else "no output"
 
 
 def _tail(stderr: bytes) -> str:
