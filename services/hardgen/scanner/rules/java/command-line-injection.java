@@ -18,14 +18,10 @@ public class CommandInjectionTest extends HttpServlet {
         new ProcessBuilder("sh", "-c", "ping " + url).start();
         // ruleid: java-command-line-injection
         new ProcessBuilder("ping", "-c", "1", url).start();
-        String[] cmd = {"/bin/ping", "-c", "1", req.getParameter("host")};
         // ruleid: java-command-line-injection
-        Runtime.getRuntime().exec(cmd);
-        List<String> args = new ArrayList<>();
-        args.add("ping");
-        args.add(req.getParameter("target"));
+        Runtime.getRuntime().exec(new String[] {"/bin/sh", "-c", "nslookup " + url});
         // ruleid: java-command-line-injection
-        new ProcessBuilder(args).start();
+        new ProcessBuilder(List.of("ping", "-c", "1", url)).start();
     }
 
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -34,14 +30,20 @@ public class CommandInjectionTest extends HttpServlet {
             resp.sendError(400);
             return;
         }
-        // ok: java-command-line-injection
+        // CodeQL has no regex barrier for this query: a validated value still reaches the command.
+        // ruleid: java-command-line-injection
         new ProcessBuilder("ping", "-c", "1", host).start();
-        String other = req.getParameter("other");
-        if (!other.matches("[a-z.]+")) {
-            return;
-        }
+        // An explicit array whose first element is not a shell: later elements are arguments only.
         // ok: java-command-line-injection
-        Runtime.getRuntime().exec(new String[] {"ping", "-c", "1", other});
+        Runtime.getRuntime().exec(new String[] {"ping", "-c", "1", req.getParameter("other")});
+        String[] cmd = {"/bin/ping", "-c", "1", req.getParameter("target")};
+        // ok: java-command-line-injection
+        Runtime.getRuntime().exec(cmd);
+        List<String> args = new ArrayList<>();
+        args.add("/usr/bin/nslookup");
+        args.add(req.getParameter("name"));
+        // ok: java-command-line-injection
+        new ProcessBuilder(args).start();
         // ok: java-command-line-injection
         new ProcessBuilder("uptime").start();
     }
