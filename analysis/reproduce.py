@@ -16,50 +16,10 @@ import tempfile
 from pathlib import Path
 
 from hardgen.analytics.corpus import import_manifest
+from hardgen.analytics.paper import paper_markdown
 from hardgen.analytics.report import write_report
-from hardgen.analytics.sql import ALL
 from hardgen.analytics.store import Store
-from hardgen.analytics.table import Table
 from hardgen.analytics.tables import compute_tables, write_tables
-
-
-def fmt(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.1f}"
-
-
-def paper_layout(table: Table, label: str) -> str:
-    """One Markdown block per technique: model × language improvements with the averages."""
-    records = table.records()
-    out = [f"## {label}", ""]
-    for technique in sorted({r["technique"] for r in records}):
-        rows = {(r["language"], r["model"]): r["improvement"] for r in records if r["technique"] == technique}
-        languages = sorted({lang for lang, _ in rows if lang != ALL})
-        models = sorted({model for _, model in rows if model != ALL})
-        out += [
-            f"### {technique}",
-            "",
-            "| model | " + " | ".join(languages) + " | average |",
-            "|---" * (len(languages) + 2) + "|",
-        ]
-        for model in models:
-            cells = [fmt(rows.get((lang, model))) for lang in languages]
-            out.append(f"| {model} | " + " | ".join(cells) + f" | {fmt(rows.get((ALL, model)))} |")
-        averages = [fmt(rows.get((lang, ALL))) for lang in languages]
-        out += ["| average | " + " | ".join(averages) + f" | {fmt(rows.get((ALL, ALL)))} |", ""]
-    return "\n".join(out)
-
-
-def table7(table: Table) -> str:
-    columns = [c for c in table.columns if c not in {"model", "technique", "groups"}]
-    out = [
-        "## Table 7: fix categories (% of scenario groups)",
-        "",
-        "| model | technique | " + " | ".join(c.replace("_", " ") for c in columns) + " |",
-        "|---" * (len(columns) + 2) + "|",
-    ]
-    for r in table.records():
-        out.append(f"| {r['model']} | {r['technique']} | " + " | ".join(f"{100 * r[c]:.0f}" for c in columns) + " |")
-    return "\n".join(out) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -82,14 +42,8 @@ def main(argv: list[str] | None = None) -> int:
         tables = compute_tables(store, args.study)
         write_tables(tables, args.out)
         write_report(store, args.study, args.out)
-    paper = [
-        f"# {args.study}: the study's tables",
-        "",
-        paper_layout(tables["improvement_severity"], "Tables 3–4: severity improvement over raw (%)"),
-        paper_layout(tables["improvement_samples"], "Tables 5–6: improvement in samples with weaknesses (%)"),
-        table7(tables["fix_categories"]),
-    ]
-    (args.out / "paper_tables.md").write_text("\n".join(paper), encoding="utf-8")
+    paper = f"# {args.study}: the study's tables\n\n{paper_markdown(tables)}"
+    (args.out / "paper_tables.md").write_text(paper, encoding="utf-8")
     sys.stdout.write(f"{result.imported} samples imported; tables, report and paper_tables.md in {args.out}\n")
     return 0
 

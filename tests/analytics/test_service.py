@@ -143,7 +143,7 @@ def test_events_reach_the_tables(service: dict[str, str]) -> None:
     assert wait_until(arrived, timeout=20)
     table = httpx.get(f"{base}/v1/studies/{study}/tables/improvement_samples", timeout=30).json()
     assert [(r["technique"], r["raw"], r["value"], r["improvement"]) for r in table["rows"][:1]] == [
-        ("nep", 1.0, 0.0, 100.0)
+        ("nep", 100.0, 0.0, 100.0)
     ]
     logged = [json.loads(line) for line in Path(service["log"]).read_text().splitlines() if line.startswith("{")]
     assert any(entry.get("event") == "analytics.started" for entry in logged)  # JSON logs

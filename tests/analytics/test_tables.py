@@ -40,7 +40,7 @@ def test_prevalence(tables: dict[str, Table]) -> None:
     assert set(rows) == set(expected)
     for key, (samples, with_cwe) in expected.items():
         assert rows[key]["samples"] == samples and rows[key]["with_cwe"] == with_cwe
-        assert rows[key]["prevalence"] == pytest.approx(with_cwe / samples)
+        assert rows[key]["prevalence"] == pytest.approx(100 * with_cwe / samples)  # a percentage
 
 
 def test_severity_improvement_by_hand(tables: dict[str, Table]) -> None:
@@ -85,7 +85,7 @@ def test_severity_averages(tables: dict[str, Table]) -> None:
 
 def test_samples_improvement_and_exact_tests(tables: dict[str, Table]) -> None:
     rows = by_key(tables["improvement_samples"], "language", "model", "technique")
-    assert rows[("python", "A", "nep")]["raw"] == pytest.approx(0.75)
+    assert rows[("python", "A", "nep")]["raw"] == pytest.approx(75.0)  # % of samples with a weakness
     assert rows[("python", "A", "nep")]["improvement"] == pytest.approx(100.0)
     assert rows[("python", "A", "cot")]["improvement"] == pytest.approx(0.0)
     # a technique that makes things worse: 1/4 → 2/4 samples with weaknesses
@@ -117,16 +117,16 @@ def test_fix_categories(tables: dict[str, Table]) -> None:
     rows = by_key(tables["fix_categories"], "model", "technique")
     a_nep = rows[("A", "nep")]
     assert a_nep["groups"] == 3
-    assert a_nep["fully_removed"] == pytest.approx(2 / 3) and a_nep["none_before_or_after"] == pytest.approx(1 / 3)
+    assert a_nep["fully_removed"] == pytest.approx(200 / 3) and a_nep["none_before_or_after"] == pytest.approx(100 / 3)
     a_cot = rows[("A", "cot")]
     for category in ("did_not_remove", "not_fully_removed_and_introduced", "fully_removed_and_introduced"):
-        assert a_cot[category] == pytest.approx(1 / 3)
-    assert rows[("B", "nep")]["partial_fix"] == pytest.approx(0.5)
-    assert rows[("B", "nep")]["none_before_or_after"] == pytest.approx(0.5)
-    assert rows[("B", "cot")]["fully_removed_and_introduced"] == pytest.approx(1.0)
-    for row in rows.values():
+        assert a_cot[category] == pytest.approx(100 / 3)
+    assert rows[("B", "nep")]["partial_fix"] == pytest.approx(50.0)
+    assert rows[("B", "nep")]["none_before_or_after"] == pytest.approx(50.0)
+    assert rows[("B", "cot")]["fully_removed_and_introduced"] == pytest.approx(100.0)
+    for row in rows.values():  # percentages of the groups
         shares = [v for k, v in row.items() if k not in {"model", "technique", "groups"}]
-        assert sum(shares) == pytest.approx(1.0)
+        assert sum(shares) == pytest.approx(100.0)
 
 
 def test_fix_groups_sets(tables: dict[str, Table]) -> None:

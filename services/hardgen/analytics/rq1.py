@@ -10,22 +10,23 @@ from hardgen.core.catalogue import catalogue
 
 
 def prevalence(con: Any, study: str) -> Table:
-    """Share of samples with at least one weakness per (language, model, technique)."""
+    """Percentage of samples with at least one weakness per (language, model, technique)."""
     rows = run(
         con,
         """
         SELECT language, model, technique, count(*) AS samples,
                count(*) FILTER (WHERE n > 0) AS with_cwe,
-               count(*) FILTER (WHERE n > 0) / count(*) AS prevalence
+               100.0 * count(*) FILTER (WHERE n > 0) / count(*) AS prevalence
         FROM sample GROUP BY ALL ORDER BY ALL
         """,
         study,
     )
     return Table(
         "prevalence",
-        "Share of samples with at least one weakness",
+        "Share of samples with at least one weakness (%)",
         ["language", "model", "technique", "samples", "with_cwe", "prevalence"],
         rows,
+        note="prevalence = with_cwe / samples × 100 (a percentage).",
     )
 
 

@@ -1,8 +1,8 @@
 """RQ2: how much each technique improves on raw, by severity and by samples (study Tables 3–6).
 
 Per (language, model, technique) cell: ``improvement = (raw − value) / raw × 100`` where, for
-severity, ``raw``/``value`` are the cells' summed severity scores and, for samples, the shares of
-samples with at least one weakness. A raw value of 0 leaves the improvement undefined (None).
+severity, ``raw``/``value`` are the cells' summed severity scores and, for samples, the percentages
+of samples with at least one weakness. A raw value of 0 leaves the improvement undefined (None).
 Average rows (``all`` in language or model) are means of the defined cell improvements; their
 intervals come from the same bootstrap replicates, averaged replicate by replicate.
 """
@@ -107,7 +107,7 @@ def improvement_table(comps: list[Comparison], kind: str, replicates: int = stat
             reducer = _severity_sum
         else:
             raw_v, value_v = comp.raw.weak.astype(np.float64), comp.value.weak.astype(np.float64)
-            raw_stat, value_stat = float(raw_v.mean()), float(value_v.mean())
+            raw_stat, value_stat = 100.0 * float(raw_v.mean()), 100.0 * float(value_v.mean())
             p_value, test = stats.presence_test(comp.raw.weak, comp.value.weak, comp.paired)
             reducer = _share
         point = stats.improvement(raw_stat, value_stat)
@@ -142,7 +142,14 @@ def improvement_table(comps: list[Comparison], kind: str, replicates: int = stat
         title,
         COLUMNS,
         rows,
-        note="Undefined (n/a) where raw has no weakness. `all` rows average the defined cells.",
+        note=(
+            "Undefined (n/a) where raw has no weakness. `all` rows average the defined cells. "
+            + (
+                "raw/value: summed severity scores; improvement and its interval in %."
+                if kind == "severity"
+                else "raw/value: % of samples with a weakness; improvement and its interval in %."
+            )
+        ),
     )
 
 

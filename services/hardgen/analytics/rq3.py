@@ -113,20 +113,20 @@ def fix_groups(outcomes: list[GroupOutcome]) -> Table:
 
 
 def fix_categories(outcomes: list[GroupOutcome]) -> Table:
-    """Share of (language, model, scenario) groups in each category, per (model, technique)."""
+    """Percentage of (language, model, scenario) groups in each category, per (model, technique)."""
     counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for o in outcomes:
         counts[(o.model, o.technique)][o.category] += 1
     rows = []
     for (model, tech), counter in sorted(counts.items()):
         total = sum(counter.values())
-        rows.append((model, tech, total, *(counter[c] / total for c in CATEGORIES)))
+        rows.append((model, tech, total, *(100.0 * counter[c] / total for c in CATEGORIES)))
     return Table(
         "fix_categories",
-        "Share of scenario groups per fix category",
+        "Share of scenario groups per fix category (%)",
         ["model", "technique", "groups", *CATEGORIES],
         rows,
-        note="A group is one (language, model, scenario); shares are fractions of its groups.",
+        note="A group is one (language, model, scenario); each category column is the % of its groups.",
     )
 
 

@@ -118,6 +118,52 @@ def report(
         emit(files, fmt, ["file"], lambda: [[f] for f in files], title=f"report of {study}")
 
 
+@analyze_app.command("compare")
+def compare(
+    study: list[str] = typer.Option(..., "--study", "-s", help="study A, then study B (give --study twice)"),
+    out: Path = typer.Option(..., "--out", "-o", help="folder for compare_*.csv, compare_summary.json, compare.png"),
+    db: Path | None = DbOption,
+    db_b: Path | None = typer.Option(None, "--db-b", help="DuckDB file of study B (default: the same as --db)"),
+    fmt: OutputFormat = FormatOption,
+) -> None:
+    """Compare two studies per cell: both values and b − a for prevalence and both improvements, the
+    share of improvement cells with the same sign, and the techniques' rank agreement."""
+    from hardgen.analytics.compare import compare_tables, write_comparison
+    from hardgen.analytics.tables import UnknownStudyError, compute_tables
+
+    if len(study) != 2:
+        fail(f"compare takes exactly two studies (--study A --study B), got {len(study)}")
+    names = ["prevalence", "improvement_severity", "improvement_samples"]
+    computed = []
+    for name, path in ((study[0], db), (study[1], db_b or db)):
+        with _open(path) as store:
+            try:
+                computed.append(compute_tables(store, name, names))
+            except UnknownStudyError as exc:
+                fail(str(exc.args[0]))
+    comparison = compare_tables(study[0], computed[0], study[1], computed[1])
+    written = write_comparison(comparison, out)
+    summary = comparison.summary() | {"files": [str(p) for p in written]}
+
+    def rows() -> list[list[Any]]:
+        def num(value: float | None, unit: str = "") -> str:
+            return "n/a" if value is None else f"{value:.2f}{unit}"
+
+        return [
+            [name, m["cells"], num(m["mean_abs_difference"], " pp"), num(m["same_sign_share"], " %"),
+             num(m["kendall_tau"]), {True: "yes", False: "no", None: "n/a"}[m["same_ranking"]]]
+            for name, m in summary["measures"].items()
+        ]  # fmt: skip
+
+    emit(
+        summary,
+        fmt,
+        ["measure", "cells", "mean |b − a|", "same sign", "Kendall τ", "same ranking"],
+        rows,
+        title=f"{study[0]} vs {study[1]} ({len(comparison.only)} cells in only one study)",
+    )
+
+
 def _get(server: str, path: str, params: dict[str, str] | None = None) -> Any:
     """GET from the service; 404 is the user's mistake (exit 2), anything else a failure (exit 1)."""
     import httpx
