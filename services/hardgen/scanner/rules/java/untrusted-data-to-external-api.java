@@ -83,4 +83,14 @@ public class ExternalApiTest extends HttpServlet {
     }
 
     private void audit(String value) {}
+
+    private boolean isSubscribed(Connection conn, String email) throws Exception {
+        // ruleid: java-untrusted-data-to-external-api
+        return conn.createStatement().executeQuery("SELECT 1 FROM subs WHERE email = '" + email + "'").next();
+    }
+
+    private void writeError(HttpServletResponse resp, String message) throws Exception {
+        // ok: java-untrusted-data-to-external-api
+        resp.getWriter().println(message);
+    }
 }
