@@ -65,7 +65,7 @@ class FragileEngine:
         for row in proc.stdout.splitlines():
             path, line = row.split("\t")
             result.findings.append(
-                Finding(rule_id="py/fragile-eval", cwes=[20], severity=5.0, path=by_path[path].path,
+                Finding(rule_id="py/unsafe-deserialization", cwes=[502], severity=5.0, path=by_path[path].path,
                         start_line=int(line), end_line=int(line), engine="fragile")
             )  # fmt: skip
         return result

@@ -5,7 +5,9 @@ GitHub code scanning's default for failing a check); 2 usage error (one line on 
 SARIF go to stdout (or ``--output``) and nothing else does; progress and logs go to stderr.
 Finding paths and SARIF URIs are relative to the scan root: the current directory when every
 PATH lies inside it (what GitHub code scanning expects when run from the repository root), else
-the PATHs' common folder, or ``--root``.
+the PATHs' common folder, or ``--root``. ``--profile default`` (the default) reports only the query
+ids CodeQL has (plus the study's ``go/study/*`` checks), so results compare with CodeQL's;
+``--profile extended`` adds the ``*/hardgen/*`` rules (:mod:`hardgen.core.profiles`).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from rich.console import Console
 from hardgen.cli.common import EXIT_FINDINGS, EXIT_OK, fail, stderr
 from hardgen.core.catalogue import LEVEL_ORDER
 from hardgen.core.languages import Language, UnknownLanguageError, language_for_path, parse_language
+from hardgen.core.profiles import Profile
 
 #: Folders a walk never enters (version control, dependencies, virtualenvs, caches).
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache"}
@@ -89,6 +92,9 @@ def scan(
     root: Path | None = typer.Option(None, "--root", help="folder that finding paths are relative to"),
     timeout: float = typer.Option(1800.0, "--timeout", min=1, help="seconds for the whole scan"),
     no_cache: bool = typer.Option(False, "--no-cache", help="ignore and do not update the result cache"),
+    profile: Profile = typer.Option(
+        Profile.DEFAULT, "--profile", help="default: CodeQL-compatible query ids only; extended: also */hardgen/*"
+    ),
 ) -> None:
     """Scan source files for CodeQL-style security weaknesses (CWE-tagged, with severities)."""
     from hardgen.core.logging import configure_logging
@@ -137,7 +143,7 @@ def scan(
     try:
         if status is not None:
             status.start()
-        report = scanner.scan(inputs, timeout=timeout, progress=progress)
+        report = scanner.scan(inputs, timeout=timeout, progress=progress, profile=profile)
     except ScanTimeoutError as exc:
         fail(f"scan timed out: {exc}", code=EXIT_FINDINGS)
     finally:
@@ -146,7 +152,7 @@ def scan(
     report.skipped = skipped + report.skipped
 
     if fmt is ScanFormat.sarif:
-        text = json.dumps(to_sarif(report.findings, report.errors, root=base), indent=2) + "\n"
+        text = json.dumps(to_sarif(report.findings, report.errors, root=base, profile=report.profile), indent=2) + "\n"
     elif fmt is ScanFormat.json:
         text = json.dumps(report.to_dict() | {"scan_root": str(base)}, indent=2, ensure_ascii=False) + "\n"
     else:

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from hardgen.core.events import sample_id
 from hardgen.core.languages import Language, parse_language
+from hardgen.core.profiles import PROFILES, Profile, parse_profile
 
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
 _MODEL = re.compile(r"^[a-z][a-z0-9_-]*/.+$")
@@ -45,6 +46,28 @@ class FineTuneSpec(BaseModel):
     )
 
 
+class ScannerSpec(BaseModel):
+    """How the study's samples are scanned (``scanner:`` in the YAML)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    profile: Profile = Field(
+        default=Profile.DEFAULT,
+        description="default: CodeQL-compatible query ids only (the study's figures); extended: also */hardgen/*",
+    )
+
+    @field_validator("profile", mode="before")
+    @classmethod
+    def _profile(cls, value: object) -> Profile:
+        if not isinstance(value, str | Profile):
+            raise ValueError(f"profile must be one of {', '.join(PROFILES)}")
+        return parse_profile(value)
+
+
+#: Work-item option that carries the study's scan profile to the workers' scan calls.
+SCAN_PROFILE_OPTION = "scan_profile"
+
+
 class StudySpec(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -60,6 +83,7 @@ class StudySpec(BaseModel):
     max_new_tokens: int = Field(default=512, ge=16, le=32_768)
     concurrency: dict[str, int] = Field(default_factory=dict, description="per backend provider")
     engines: list[str] = Field(default_factory=lambda: ["semgrep", "gocustom"])
+    scanner: ScannerSpec = Field(default_factory=ScannerSpec)
     finetune: FineTuneSpec = Field(default_factory=FineTuneSpec)
     options: dict[str, str] = Field(default_factory=dict)
 
@@ -146,7 +170,9 @@ class StudySpec(BaseModel):
                     temperature=self.temperature,
                     max_new_tokens=self.max_new_tokens,
                     engines=list(self.engines),
-                    options=dict(self.options) | self._ft_option(model, strategy),
+                    options=dict(self.options)
+                    | {SCAN_PROFILE_OPTION: self.scanner.profile.value}
+                    | self._ft_option(model, strategy),
                 )
 
     def _ft_option(self, model: str, strategy: str) -> dict[str, str]:

@@ -39,7 +39,7 @@ from hardgen.core.events import (
 )
 from hardgen.core.logging import configure_logging, get_logger
 from hardgen.core.settings import PORTS, nats_url, service_address
-from hardgen.core.study import WorkItemSpec
+from hardgen.core.study import SCAN_PROFILE_OPTION, WorkItemSpec
 from hardgen.core.studyrun import WORKER_DURABLE, connect, ensure_buckets, record_outcome, status_key
 from hardgen.refinement.convert import sample_to_proto
 from hardgen.refinement.errors import RequestError, ScannerUnavailableError
@@ -85,6 +85,7 @@ def work_item(data: bytes) -> WorkItemSpec:
 
 def generate_spec(item: WorkItemSpec) -> GenerateSpec:
     options = {"study": item.study, **item.options}
+    options.pop(SCAN_PROFILE_OPTION, None)  # for the worker's own scan, not for the model backend
     provider = item.model.split("/", 1)[0] + "/"
     if options.get("ft_model", "").startswith(provider):
         # studies name the tuned model by its full address; the ft step wants the provider's id
@@ -229,12 +230,12 @@ class Worker:
             return scanner_pb2.ScanResponse()
         language = parse_language(item.language)
         path = f"{item.id}{language.extension}"
+        profile = item.options.get(SCAN_PROFILE_OPTION)  # the study's scanner.profile
+        files = [(path, sample.code, language.value)]
         try:
-            return await asyncio.to_thread(
-                self.scanner.scan, [(path, sample.code, language.value)], item.engines or None
-            )
+            return await asyncio.to_thread(self.scanner.scan, files, item.engines or None, None, profile)
         except ScannerRequestError:
-            return await asyncio.to_thread(self.scanner.scan, [(path, sample.code, language.value)], None)
+            return await asyncio.to_thread(self.scanner.scan, files, None, None, profile)
         except ScannerClientError as exc:
             raise ScannerDown(str(exc)) from None
 

@@ -4,7 +4,7 @@ In a study, refinement workers send one sample (one file) per request. Scanning 
 its own would start one Semgrep process per sample — one process per file, only spread over
 requests. Instead, a fixed number of worker threads take requests from one queue; a request that
 arrives while the workers are busy waits, and the next free worker takes *all* waiting requests
-(same engines, up to ``max_files`` files) and scans them as one batch. An idle service adds no
+(same engines and profile, up to ``max_files`` files) and scans them as one batch. An idle service adds no
 latency (the first request starts at once); a busy one answers many requests per engine run.
 
 Files of different requests are kept apart by a per-request path prefix inside the batch, and the
@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from hardgen.core.findings import Finding
 from hardgen.core.logging import get_logger
+from hardgen.core.profiles import Profile
 from hardgen.scanner.engines.base import Engine
 from hardgen.scanner.scan import Scanner, ScanReport, ScanTimeoutError, SourceInput, check_inputs, normalise_path
 
@@ -31,6 +32,7 @@ class _Job:
     inputs: list[SourceInput]
     engines: list[Engine]
     deadline: float
+    profile: Profile = Profile.DEFAULT
     started: float = field(default_factory=time.monotonic)
     done: threading.Event = field(default_factory=threading.Event)
     report: ScanReport | None = None
@@ -38,7 +40,8 @@ class _Job:
 
     @property
     def engine_key(self) -> tuple[str, ...]:
-        return tuple(e.name for e in self.engines)
+        """Requests with equal keys can share a batch: same engines, same profile."""
+        return (*(e.name for e in self.engines), f"profile={self.profile.value}")
 
 
 class Coalescer:
@@ -56,10 +59,16 @@ class Coalescer:
         for thread in self._threads:
             thread.start()
 
-    def submit(self, inputs: list[SourceInput], engines: Sequence[Engine], timeout: float) -> ScanReport:
+    def submit(
+        self,
+        inputs: list[SourceInput],
+        engines: Sequence[Engine],
+        timeout: float,
+        profile: Profile = Profile.DEFAULT,
+    ) -> ScanReport:
         """Scan ``inputs`` (validated here, so a bad request never fails a shared batch)."""
         check_inputs(inputs)
-        job = _Job(list(inputs), list(engines), time.monotonic() + timeout)
+        job = _Job(list(inputs), list(engines), time.monotonic() + timeout, profile)
         with self._cond:
             self._queue.append(job)
             self._cond.notify()
@@ -118,7 +127,10 @@ class Coalescer:
         self.batches += 1
         try:
             report = self.scanner.scan(
-                merged, timeout=min(j.deadline for j in live) - time.monotonic(), engines=live[0].engines
+                merged,
+                timeout=min(j.deadline for j in live) - time.monotonic(),
+                engines=live[0].engines,
+                profile=live[0].profile,
             )
         except ScanTimeoutError:
             # the shortest time limit ran out: give each request its own run, with its own limit
@@ -133,7 +145,9 @@ class Coalescer:
     def _run_single(self, job: _Job) -> None:
         self.batches += 1
         try:
-            job.report = self.scanner.scan(job.inputs, timeout=job.deadline - time.monotonic(), engines=job.engines)
+            job.report = self.scanner.scan(
+                job.inputs, timeout=job.deadline - time.monotonic(), engines=job.engines, profile=job.profile
+            )
         except BaseException as exc:  # noqa: BLE001 - handed to the waiting request
             job.error = exc
         job.done.set()
@@ -168,6 +182,7 @@ def _split(report: ScanReport, prefix: str, job: _Job) -> ScanReport:
         engines=list(report.engines),
         engine_runs=report.engine_runs,
         engine_seconds=dict(report.engine_seconds),
+        profile=report.profile,
     )
 
 

@@ -1,10 +1,12 @@
 """REST front end of the scanner (FastAPI): ``POST /v1/scans`` and ``GET /healthz``.
 
 ``POST /v1/scans`` accepts either JSON ``{"files": [{"path", "content" | "content_base64",
-"language"?}], "engines"?, "timeout_seconds"?}`` or an archive (tar, tar.gz, zip) as the raw body
-(``Content-Type: application/x-tar``, ``application/gzip``, ``application/zip`` or
-``application/octet-stream``; engines and timeout as query parameters) or as the ``archive`` field
-of a multipart form. Every error is a JSON body ``{"error": "...", "status": N}``.
+"language"?}], "engines"?, "timeout_seconds"?, "profile"?}`` or an archive (tar, tar.gz, zip) as
+the raw body (``Content-Type: application/x-tar``, ``application/gzip``, ``application/zip`` or
+``application/octet-stream``; engines, timeout and profile as query parameters) or as the
+``archive`` field of a multipart form. ``profile`` is ``default`` (CodeQL-compatible query ids) or
+``extended`` (:mod:`hardgen.core.profiles`); an unknown one is a 400. Every error is a JSON body
+``{"error": "...", "status": N}``.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from hardgen import __version__
 from hardgen.core.languages import UnknownLanguageError, parse_language
+from hardgen.core.profiles import PROFILES
 from hardgen.scanner.archive import MAX_UNPACKED_BYTES, ArchiveError, read_archive
 from hardgen.scanner.engines.registry import available_engines
 from hardgen.scanner.scan import DEFAULT_TIMEOUT, ScanTimeoutError, SourceInput
@@ -42,6 +45,7 @@ class ScanBody(BaseModel):
     files: list[FileIn] = Field(default_factory=list)
     engines: list[str] | str | None = None
     timeout_seconds: float | None = Field(default=None, gt=0)
+    profile: str | None = Field(default=None, description="default (CodeQL-compatible) or extended")
 
 
 def _inline_refs(schema: dict[str, Any]) -> dict[str, Any]:
@@ -75,7 +79,11 @@ _OPENAPI_SCANS: dict[str, Any] = {
             "multipart/form-data": {
                 "schema": {
                     "type": "object",
-                    "properties": {"archive": {"type": "string", "format": "binary"}, "engines": {"type": "string"}},
+                    "properties": {
+                        "archive": {"type": "string", "format": "binary"},
+                        "engines": {"type": "string"},
+                        "profile": {"type": "string", "enum": list(PROFILES)},
+                    },
                     "required": ["archive"],
                 }
             },
@@ -84,6 +92,7 @@ _OPENAPI_SCANS: dict[str, Any] = {
     "parameters": [
         {"name": "engines", "in": "query", "required": False, "schema": {"type": "string"}},
         {"name": "timeout_seconds", "in": "query", "required": False, "schema": {"type": "number"}},
+        {"name": "profile", "in": "query", "required": False, "schema": {"type": "string", "enum": list(PROFILES)}},
     ],
     "responses": {
         "400": {"description": "invalid request or refused archive (JSON error body)"},
@@ -137,8 +146,8 @@ def create_app(service: ScanService) -> FastAPI:
     async def scans(request: Request) -> JSONResponse:
         """Scan JSON files or an uploaded archive; the report as JSON (see ScanReport)."""
         try:
-            inputs, engines, timeout = await _parse_request(request)
-            report = await anyio.to_thread.run_sync(service.run, inputs, engines, timeout)
+            inputs, engines, timeout, profile = await _parse_request(request)
+            report = await anyio.to_thread.run_sync(service.run, inputs, engines, timeout, profile)
         except ScanTimeoutError as exc:
             return _error(504, f"scan did not complete within the time limit: {exc}")
         except ArchiveError as exc:
@@ -150,9 +159,12 @@ def create_app(service: ScanService) -> FastAPI:
     return app
 
 
-async def _parse_request(request: Request) -> tuple[list[SourceInput], list[str] | str | None, float]:
+async def _parse_request(
+    request: Request,
+) -> tuple[list[SourceInput], list[str] | str | None, float, str | None]:
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     query_engines = request.query_params.get("engines")
+    query_profile = request.query_params.get("profile")
     query_timeout = request.query_params.get("timeout_seconds")
     try:
         timeout = float(query_timeout) if query_timeout else DEFAULT_TIMEOUT
@@ -167,7 +179,8 @@ async def _parse_request(request: Request) -> tuple[list[SourceInput], list[str]
             raise RequestError(f"invalid scan request: {where}: {first.get('msg')}") from None
         if not body.files:
             raise RequestError("no files to scan: send {\"files\": [...]} or an archive")
-        return _json_inputs(body), body.engines or query_engines, body.timeout_seconds or timeout
+        engines, profile = body.engines or query_engines, body.profile or query_profile
+        return _json_inputs(body), engines, body.timeout_seconds or timeout, profile
     if content_type == "multipart/form-data":
         form = await request.form(max_files=1, max_part_size=MAX_BODY_BYTES)
         upload = form.get("archive")
@@ -176,7 +189,9 @@ async def _parse_request(request: Request) -> tuple[list[SourceInput], list[str]
         data = await upload.read()
         engines_field = form.get("engines")
         engines = engines_field if isinstance(engines_field, str) else query_engines
-        return read_archive(data), engines, timeout
+        profile_field = form.get("profile")
+        profile = profile_field if isinstance(profile_field, str) else query_profile
+        return read_archive(data), engines, timeout, profile
     if content_type in _ARCHIVE_TYPES:
-        return read_archive(await _read_body(request)), query_engines, timeout
+        return read_archive(await _read_body(request)), query_engines, timeout, query_profile
     raise RequestError(f"unsupported content type {content_type!r}: send JSON or a tar/zip archive", status=415)

@@ -5,7 +5,9 @@ run per engine (tool ``hardgen-<engine>``, so that no two runs share a tool name
 ``properties.security-severity`` (a string, as CodeQL writes it) and the tags ``security`` and
 ``external/cwe/cwe-NNN``; results carry ``partialFingerprints`` and locations whose URIs are
 relative to ``%SRCROOT%`` (the scan root). Files an engine could not analyse appear as error
-notifications of the run's invocation.
+notifications of the run's invocation. The scan profile (``default``: CodeQL-compatible query ids
+only; ``extended``) is recorded as ``run.properties.profile``, so that a reader of the log knows
+which query ids it could contain.
 """
 
 from __future__ import annotations
@@ -146,8 +148,10 @@ def to_sarif(
     root: Path | None = None,
     mode: Literal["merged", "per-engine"] = "merged",
     engines: Iterable[str] = (),
+    profile: str | None = None,
 ) -> dict[str, Any]:
-    """A SARIF 2.1.0 log of the findings (paths already relative to ``root``)."""
+    """A SARIF 2.1.0 log of the findings (paths already relative to ``root``); ``profile`` is the
+    scan profile the findings were filtered with, recorded in each run's properties."""
     found, failed = list(findings), list(errors)
     if mode == "merged":
         runs = [_run("hardgen", __version__, found, failed, root)]
@@ -163,6 +167,9 @@ def to_sarif(
             )
             for name in names
         ] or [_run("hardgen", __version__, [], [], root)]
+    if profile:
+        for run in runs:
+            run["properties"] = {"profile": profile}
     return {"$schema": SARIF_SCHEMA_URI, "version": "2.1.0", "runs": runs}
 
 

@@ -21,6 +21,7 @@ from hardgen.core.clients.scanner import file_error_to_proto, finding_to_proto
 from hardgen.core.grpcutil import SERVER_OPTIONS, add_port, server_interceptors
 from hardgen.core.languages import UnknownLanguageError, parse_language
 from hardgen.core.logging import get_logger
+from hardgen.core.profiles import UnknownProfileError, parse_profile
 from hardgen.scanner.archive import MAX_ENTRIES, MAX_UNPACKED_BYTES
 from hardgen.scanner.coalesce import Coalescer
 from hardgen.scanner.engines.registry import UnknownEngineError, parse_engines, select_engines
@@ -47,8 +48,21 @@ class ScanService:
         self.scanner = scanner or Scanner(engines=[])
         self.coalescer = Coalescer(self.scanner, workers=max_concurrent)
 
-    def run(self, inputs: list[SourceInput], engines: Sequence[str] | str | None, timeout: float) -> ScanReport:
-        """Validate, then scan (merged with concurrent requests). Raises RequestError / ScanTimeoutError."""
+    def run(
+        self,
+        inputs: list[SourceInput],
+        engines: Sequence[str] | str | None,
+        timeout: float,
+        profile: str | None = None,
+    ) -> ScanReport:
+        """Validate, then scan (merged with concurrent requests). Raises RequestError / ScanTimeoutError.
+
+        ``profile`` empty or None means ``default`` (what CodeQL reports); see hardgen.core.profiles.
+        """
+        try:
+            chosen = parse_profile(profile)
+        except UnknownProfileError as exc:
+            raise RequestError(str(exc)) from None
         if len(inputs) > MAX_ENTRIES:
             raise RequestError(f"too many files: {len(inputs)} > {MAX_ENTRIES}", status=413)
         total = sum(len(i.content) for i in inputs)
@@ -59,7 +73,7 @@ class ScanService:
         except UnknownEngineError as exc:
             raise RequestError(str(exc)) from None
         try:
-            return self.coalescer.submit(inputs, engine_list, timeout)
+            return self.coalescer.submit(inputs, engine_list, timeout, chosen)
         except ScanInputError as exc:
             raise RequestError(str(exc)) from None
 
@@ -73,6 +87,7 @@ def report_to_proto(report: ScanReport) -> scanner_pb2.ScanResponse:
         duration_ms=report.duration_ms,
         rule_pack_version=report.rule_pack_version,
         cache_hits=report.cache_hits,
+        profile=report.profile,
     )
 
 
@@ -99,7 +114,7 @@ class ScannerServicer(scanner_pb2_grpc.ScannerServicer):
         if remaining is not None:
             limit = min(limit, max(remaining - 0.1, 0.0))
         try:
-            report = self.service.run(_inputs_from_proto(request.files), list(request.engines), limit)
+            report = self.service.run(_inputs_from_proto(request.files), list(request.engines), limit, request.profile)
         except RequestError as exc:
             code = grpc.StatusCode.RESOURCE_EXHAUSTED if exc.status == 413 else grpc.StatusCode.INVALID_ARGUMENT
             context.abort(code, str(exc))

@@ -25,7 +25,7 @@ _sym_db = _symbol_database.Default()
 from hardgen.v1 import common_pb2 as hardgen_dot_v1_dot_common__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x18hardgen/v1/scanner.proto\x12\nhardgen.v1\x1a\x17hardgen/v1/common.proto\"^\n\x0bScanRequest\x12%\n\x05\x66iles\x18\x01 \x03(\x0b\x32\x16.hardgen.v1.SourceFile\x12\x0f\n\x07\x65ngines\x18\x02 \x03(\t\x12\x17\n\x0ftimeout_seconds\x18\x03 \x01(\x01\"\xc8\x01\n\x0cScanResponse\x12%\n\x08\x66indings\x18\x01 \x03(\x0b\x32\x13.hardgen.v1.Finding\x12%\n\x06\x65rrors\x18\x02 \x03(\x0b\x32\x15.hardgen.v1.FileError\x12\x0f\n\x07skipped\x18\x03 \x03(\t\x12\x15\n\rfiles_scanned\x18\x04 \x01(\x05\x12\x13\n\x0b\x64uration_ms\x18\x05 \x01(\x01\x12\x19\n\x11rule_pack_version\x18\x06 \x01(\t\x12\x12\n\ncache_hits\x18\x07 \x01(\x05\x32\x85\x01\n\x07Scanner\x12\x39\n\x04Scan\x12\x17.hardgen.v1.ScanRequest\x1a\x18.hardgen.v1.ScanResponse\x12?\n\x06Health\x12\x19.hardgen.v1.HealthRequest\x1a\x1a.hardgen.v1.HealthResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x18hardgen/v1/scanner.proto\x12\nhardgen.v1\x1a\x17hardgen/v1/common.proto\"o\n\x0bScanRequest\x12%\n\x05\x66iles\x18\x01 \x03(\x0b\x32\x16.hardgen.v1.SourceFile\x12\x0f\n\x07\x65ngines\x18\x02 \x03(\t\x12\x17\n\x0ftimeout_seconds\x18\x03 \x01(\x01\x12\x0f\n\x07profile\x18\x04 \x01(\t\"\xd9\x01\n\x0cScanResponse\x12%\n\x08\x66indings\x18\x01 \x03(\x0b\x32\x13.hardgen.v1.Finding\x12%\n\x06\x65rrors\x18\x02 \x03(\x0b\x32\x15.hardgen.v1.FileError\x12\x0f\n\x07skipped\x18\x03 \x03(\t\x12\x15\n\rfiles_scanned\x18\x04 \x01(\x05\x12\x13\n\x0b\x64uration_ms\x18\x05 \x01(\x01\x12\x19\n\x11rule_pack_version\x18\x06 \x01(\t\x12\x12\n\ncache_hits\x18\x07 \x01(\x05\x12\x0f\n\x07profile\x18\x08 \x01(\t2\x85\x01\n\x07Scanner\x12\x39\n\x04Scan\x12\x17.hardgen.v1.ScanRequest\x1a\x18.hardgen.v1.ScanResponse\x12?\n\x06Health\x12\x19.hardgen.v1.HealthRequest\x1a\x1a.hardgen.v1.HealthResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -33,9 +33,9 @@ _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'hardgen.v1.scanner_pb2', _g
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
   _globals['_SCANREQUEST']._serialized_start=65
-  _globals['_SCANREQUEST']._serialized_end=159
-  _globals['_SCANRESPONSE']._serialized_start=162
-  _globals['_SCANRESPONSE']._serialized_end=362
-  _globals['_SCANNER']._serialized_start=365
-  _globals['_SCANNER']._serialized_end=498
+  _globals['_SCANREQUEST']._serialized_end=176
+  _globals['_SCANRESPONSE']._serialized_start=179
+  _globals['_SCANRESPONSE']._serialized_end=396
+  _globals['_SCANNER']._serialized_start=399
+  _globals['_SCANNER']._serialized_end=532
 # @@protoc_insertion_point(module_scope)

@@ -8,17 +8,19 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class ScanRequest(_message.Message):
-    __slots__ = ("files", "engines", "timeout_seconds")
+    __slots__ = ("files", "engines", "timeout_seconds", "profile")
     FILES_FIELD_NUMBER: _ClassVar[int]
     ENGINES_FIELD_NUMBER: _ClassVar[int]
     TIMEOUT_SECONDS_FIELD_NUMBER: _ClassVar[int]
+    PROFILE_FIELD_NUMBER: _ClassVar[int]
     files: _containers.RepeatedCompositeFieldContainer[_common_pb2.SourceFile]
     engines: _containers.RepeatedScalarFieldContainer[str]
     timeout_seconds: float
-    def __init__(self, files: _Optional[_Iterable[_Union[_common_pb2.SourceFile, _Mapping]]] = ..., engines: _Optional[_Iterable[str]] = ..., timeout_seconds: _Optional[float] = ...) -> None: ...
+    profile: str
+    def __init__(self, files: _Optional[_Iterable[_Union[_common_pb2.SourceFile, _Mapping]]] = ..., engines: _Optional[_Iterable[str]] = ..., timeout_seconds: _Optional[float] = ..., profile: _Optional[str] = ...) -> None: ...
 
 class ScanResponse(_message.Message):
-    __slots__ = ("findings", "errors", "skipped", "files_scanned", "duration_ms", "rule_pack_version", "cache_hits")
+    __slots__ = ("findings", "errors", "skipped", "files_scanned", "duration_ms", "rule_pack_version", "cache_hits", "profile")
     FINDINGS_FIELD_NUMBER: _ClassVar[int]
     ERRORS_FIELD_NUMBER: _ClassVar[int]
     SKIPPED_FIELD_NUMBER: _ClassVar[int]
@@ -26,6 +28,7 @@ class ScanResponse(_message.Message):
     DURATION_MS_FIELD_NUMBER: _ClassVar[int]
     RULE_PACK_VERSION_FIELD_NUMBER: _ClassVar[int]
     CACHE_HITS_FIELD_NUMBER: _ClassVar[int]
+    PROFILE_FIELD_NUMBER: _ClassVar[int]
     findings: _containers.RepeatedCompositeFieldContainer[_common_pb2.Finding]
     errors: _containers.RepeatedCompositeFieldContainer[_common_pb2.FileError]
     skipped: _containers.RepeatedScalarFieldContainer[str]
@@ -33,4 +36,5 @@ class ScanResponse(_message.Message):
     duration_ms: float
     rule_pack_version: str
     cache_hits: int
-    def __init__(self, findings: _Optional[_Iterable[_Union[_common_pb2.Finding, _Mapping]]] = ..., errors: _Optional[_Iterable[_Union[_common_pb2.FileError, _Mapping]]] = ..., skipped: _Optional[_Iterable[str]] = ..., files_scanned: _Optional[int] = ..., duration_ms: _Optional[float] = ..., rule_pack_version: _Optional[str] = ..., cache_hits: _Optional[int] = ...) -> None: ...
+    profile: str
+    def __init__(self, findings: _Optional[_Iterable[_Union[_common_pb2.Finding, _Mapping]]] = ..., errors: _Optional[_Iterable[_Union[_common_pb2.FileError, _Mapping]]] = ..., skipped: _Optional[_Iterable[str]] = ..., files_scanned: _Optional[int] = ..., duration_ms: _Optional[float] = ..., rule_pack_version: _Optional[str] = ..., cache_hits: _Optional[int] = ..., profile: _Optional[str] = ...) -> None: ...

@@ -107,13 +107,17 @@ class ScannerClient:
         files: Iterable[FileSpec],
         engines: Sequence[str] | None = None,
         timeout: float | None = None,
+        profile: str | None = None,
     ) -> scanner_pb2.ScanResponse:
-        """Scan a batch of files; raises :class:`ScannerClientError` subclasses on failure."""
+        """Scan a batch of files; raises :class:`ScannerClientError` subclasses on failure.
+
+        ``profile``: ``default`` (None: CodeQL-compatible query ids) or ``extended``."""
         deadline = timeout if timeout is not None else self.timeout
         request = scanner_pb2.ScanRequest(
             files=source_files(files),
             engines=list(engines or []),
             timeout_seconds=max(deadline - _SERVER_MARGIN, deadline * 0.9),
+            profile=profile or "",
         )
         try:
             response: scanner_pb2.ScanResponse = self._stub.Scan(request, timeout=deadline)
@@ -122,10 +126,14 @@ class ScannerClient:
         return response
 
     def scan_findings(
-        self, files: Iterable[FileSpec], engines: Sequence[str] | None = None, timeout: float | None = None
+        self,
+        files: Iterable[FileSpec],
+        engines: Sequence[str] | None = None,
+        timeout: float | None = None,
+        profile: str | None = None,
     ) -> tuple[list[Finding], list[FileError]]:
         """Like :meth:`scan`, returning the project's pydantic models."""
-        response = self.scan(files, engines, timeout)
+        response = self.scan(files, engines, timeout, profile)
         return [finding_from_proto(f) for f in response.findings], [file_error_from_proto(e) for e in response.errors]
 
     def health(self, timeout: float = 5.0) -> common_pb2.HealthResponse:
