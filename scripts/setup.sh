@@ -11,6 +11,7 @@ need_apt=()
 command -v go >/dev/null 2>&1 || need_apt+=(golang-go)
 command -v kubectl >/dev/null 2>&1 || need_apt+=(kubectl)
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+command -v pdftoppm >/dev/null 2>&1 || need_apt+=(poppler-utils)  # the PDF report's screenshot test
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
     echo "setup: installing system packages: ${need_apt[*]}" >&2

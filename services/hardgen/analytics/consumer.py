@@ -95,6 +95,7 @@ def apply_scan_completed(con: Any, event: events_pb2.ScanCompleted) -> None:
         engines=list(event.engines),
         rule_pack_version=event.rule_pack_version,
         errors=len(event.errors),
+        profile=event.profile,
     )
 
 

@@ -121,6 +121,7 @@ def replace_findings(
     engines: Iterable[str] = (),
     rule_pack_version: str = "",
     errors: int = 0,
+    profile: str = "",
 ) -> None:
     """Record one scan of a sample: its findings replace any earlier ones for the same id.
 
@@ -136,11 +137,11 @@ def replace_findings(
             [[r[c] for c in names] for r in rows],
         )
     con.execute(
-        "INSERT INTO scans (sample_id, study, engines, rule_pack_version, errors) VALUES (?, ?, ?, ?, ?) "
+        "INSERT INTO scans (sample_id, study, engines, rule_pack_version, errors, profile) VALUES (?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (sample_id) DO UPDATE SET engines = excluded.engines, "
         "rule_pack_version = excluded.rule_pack_version, errors = excluded.errors, "
-        "received_at = now()",
-        [sample_id, study, list(engines), rule_pack_version, errors],
+        "profile = excluded.profile, received_at = now()",
+        [sample_id, study, list(engines), rule_pack_version, errors, profile],
     )
     con.execute(
         "INSERT INTO samples (id, study, generated, scanned) VALUES (?, ?, false, true) "

@@ -11,7 +11,7 @@ numbers as the CSVs.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from hardgen.analytics.sql import ALL, RAW
@@ -196,18 +196,23 @@ def block_html(block: PaperBlock, table_name: str) -> str:
     )
 
 
-def improvement_html(table: Table) -> str:
+def file_csv_href(name: str) -> str:
+    """Where a table's CSV lies beside a written report (``write_report`` puts it there)."""
+    return f"tables/{name}.csv"
+
+
+def improvement_html(table: Table, csv_href: Callable[[str], str] = file_csv_href) -> str:
     title = IMPROVEMENT_TABLES[table.name]
     blocks = "".join(block_html(b, table.name) for b in improvement_blocks(table)) or "<p>No technique yet.</p>"
     return (
         f'<section id="paper-{table.name}"><h2>{html.escape(title)}</h2>'
         '<p class="note">Cells: improvement [95 % bootstrap interval]; * marks p &lt; 0.05 in the exact test '
-        f'against raw. Averages are means of the defined cells. Data: <a href="tables/{table.name}.csv">'
+        f'against raw. Averages are means of the defined cells. Data: <a href="{html.escape(csv_href(table.name))}">'
         f'{table.name}.csv</a>.</p><div class="blocks">{blocks}</div></section>'
     )
 
 
-def table7_html(table: Table) -> str:
+def table7_html(table: Table, csv_href: Callable[[str], str] = file_csv_href) -> str:
     categories = [c for c in table.columns if c in FIX_CATEGORY_LABELS]
     head = "".join(f"<th>{html.escape(FIX_CATEGORY_LABELS[c])}</th>" for c in categories)
     rows = []
@@ -226,7 +231,7 @@ def table7_html(table: Table) -> str:
     return (
         '<section id="paper-fix_categories"><h2>Table 7: fix categories (% of scenario groups)</h2>'
         '<p class="note">A group is one (language, model, scenario). Data: '
-        '<a href="tables/fix_categories.csv">fix_categories.csv</a>.</p>'
+        f'<a href="{html.escape(csv_href(table.name))}">fix_categories.csv</a>.</p>'
         f'<table class="paper" data-table="fix_categories"><thead><tr><th>technique</th><th>model</th>'
         f"<th>groups</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></section>"
     )

@@ -131,6 +131,9 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE imports ADD COLUMN tool_version VARCHAR DEFAULT ''",
         ),
     ),
+    # The scan profile of each scan (default: CodeQL-compatible ids only; extended), so the report
+    # can say what produced the findings it counts.
+    Migration(3, "scans-profile", ("ALTER TABLE scans ADD COLUMN profile VARCHAR DEFAULT ''",)),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -140,10 +140,11 @@ def create_app(store: Store, consumer_state: dict[str, Any] | None = None) -> Fa
 
     @app.get("/v1/studies/{study}/report", response_class=HTMLResponse)
     def report(study: str) -> HTMLResponse:
-        from hardgen.analytics.report import build_report  # matplotlib: loaded on first report only
+        # matplotlib: loaded on first report only
+        from hardgen.analytics.report import build_report, served_csv_href
 
         try:
-            page, _ = build_report(store, study)
+            page, _, _ = build_report(store, study, csv_href=served_csv_href)
         except UnknownStudyError as exc:
             raise HTTPException(404, str(exc.args[0])) from None
         return HTMLResponse(page)

@@ -94,23 +94,32 @@ def tables(
 @analyze_app.command("report")
 def report(
     study: str = StudyOption,
-    out: Path = typer.Option(..., "--out", "-o", help="folder for report.html and figures/*.png"),
+    out: Path = typer.Option(..., "--out", "-o", help="folder for report.html, figures/*.png and tables/*.csv"),
+    pdf: bool = typer.Option(False, "--pdf", help="also print report.pdf with headless Chromium"),
     db: Path | None = DbOption,
     server: str | None = ServerOption,
     fmt: OutputFormat = FormatOption,
 ) -> None:
-    """Write a self-contained HTML report (figures embedded, also saved as PNG) under OUT."""
-    if server:
-        written = _fetch_report(server, study, out)
-    else:
-        from hardgen.analytics.report import write_report
-        from hardgen.analytics.tables import UnknownStudyError
+    """Write a self-contained HTML report under OUT: summary, the study's Tables 3–7, figures (also
+    saved as PNG) and every table (CSV beside it); ``--pdf`` prints the same page to report.pdf."""
+    from hardgen.analytics.pdf import PdfError, print_pdf
 
-        with _open(db) as store:
-            try:
-                written = write_report(store, study, out)
-            except UnknownStudyError as exc:
-                fail(str(exc.args[0]))
+    try:
+        if server:
+            written = _fetch_report(server, study, out)
+            if pdf:
+                written.append(print_pdf(Path(out) / "report.html", Path(out) / "report.pdf"))
+        else:
+            from hardgen.analytics.report import write_report
+            from hardgen.analytics.tables import UnknownStudyError
+
+            with _open(db) as store:
+                try:
+                    written = write_report(store, study, out, pdf=pdf)
+                except UnknownStudyError as exc:
+                    fail(str(exc.args[0]))
+    except PdfError as exc:
+        fail(str(exc), EXIT_FINDINGS)
     files = [str(p) for p in written]
     if fmt is OutputFormat.json:
         print_json({"study": study, "report": str(Path(out) / "report.html"), "files": files})

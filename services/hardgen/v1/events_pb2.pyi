@@ -74,17 +74,19 @@ class SampleGenerated(_message.Message):
     def __init__(self, sample_id: _Optional[str] = ..., item: _Optional[_Union[WorkItem, _Mapping]] = ..., code: _Optional[str] = ..., code_hash: _Optional[str] = ..., raw_response: _Optional[str] = ..., parses: _Optional[bool] = ..., prompts: _Optional[_Iterable[_Union[_common_pb2.PromptRecord, _Mapping]]] = ..., stats: _Optional[_Union[_common_pb2.CallStats, _Mapping]] = ..., error: _Optional[str] = ..., template_versions: _Optional[_Mapping[str, str]] = ...) -> None: ...
 
 class ScanCompleted(_message.Message):
-    __slots__ = ("sample_id", "study", "findings", "errors", "engines", "rule_pack_version")
+    __slots__ = ("sample_id", "study", "findings", "errors", "engines", "rule_pack_version", "profile")
     SAMPLE_ID_FIELD_NUMBER: _ClassVar[int]
     STUDY_FIELD_NUMBER: _ClassVar[int]
     FINDINGS_FIELD_NUMBER: _ClassVar[int]
     ERRORS_FIELD_NUMBER: _ClassVar[int]
     ENGINES_FIELD_NUMBER: _ClassVar[int]
     RULE_PACK_VERSION_FIELD_NUMBER: _ClassVar[int]
+    PROFILE_FIELD_NUMBER: _ClassVar[int]
     sample_id: str
     study: str
     findings: _containers.RepeatedCompositeFieldContainer[_common_pb2.Finding]
     errors: _containers.RepeatedCompositeFieldContainer[_common_pb2.FileError]
     engines: _containers.RepeatedScalarFieldContainer[str]
     rule_pack_version: str
-    def __init__(self, sample_id: _Optional[str] = ..., study: _Optional[str] = ..., findings: _Optional[_Iterable[_Union[_common_pb2.Finding, _Mapping]]] = ..., errors: _Optional[_Iterable[_Union[_common_pb2.FileError, _Mapping]]] = ..., engines: _Optional[_Iterable[str]] = ..., rule_pack_version: _Optional[str] = ...) -> None: ...
+    profile: str
+    def __init__(self, sample_id: _Optional[str] = ..., study: _Optional[str] = ..., findings: _Optional[_Iterable[_Union[_common_pb2.Finding, _Mapping]]] = ..., errors: _Optional[_Iterable[_Union[_common_pb2.FileError, _Mapping]]] = ..., engines: _Optional[_Iterable[str]] = ..., rule_pack_version: _Optional[str] = ..., profile: _Optional[str] = ...) -> None: ...
