@@ -36,7 +36,8 @@ public class PathInjectionTest extends HttpServlet {
 
     protected void upload(HttpServletRequest req, HttpServletResponse resp) throws Exception {
         Part part = req.getPart("f");
-        // ruleid: java-path-injection
+        // Part.write has no path-injection sink model in CodeQL
+        // ok: java-path-injection
         part.write("uploads/" + part.getSubmittedFileName());
         // ruleid: java-path-injection
         Files.copy(part.getInputStream(), Paths.get("uploads").resolve(part.getSubmittedFileName()));
@@ -92,11 +93,12 @@ public class PathInjectionTest extends HttpServlet {
     }
 
     protected void fileNameOnly(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        // getFileName and FilenameUtils.getName are taint steps in CodeQL, not barriers
         String safe = Paths.get(req.getParameter("file")).getFileName().toString();
-        // ok: java-path-injection
+        // ruleid: java-path-injection
         Files.copy(Paths.get("images", safe), resp.getOutputStream());
         String other = FilenameUtils.getName(req.getParameter("other"));
-        // ok: java-path-injection
+        // ruleid: java-path-injection
         new FileInputStream(new File("images", other)).close();
     }
 
@@ -106,8 +108,47 @@ public class PathInjectionTest extends HttpServlet {
             resp.sendError(400);
             return;
         }
+        // a regex allow-list alone is no PathInjectionSanitizer (it needs a `..` check too)
+        // ruleid: java-path-injection
+        resp.getOutputStream().write(Files.readAllBytes(Paths.get("images", name)));
+    }
+
+    protected void regexAndDotDot(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String name = req.getParameter("file");
+        if (name == null || name.contains("..") || !name.matches("[a-z0-9.]+")) {
+            resp.sendError(400);
+            return;
+        }
         // ok: java-path-injection
         resp.getOutputStream().write(Files.readAllBytes(Paths.get("images", name)));
+    }
+
+    protected void blockList(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String name = req.getParameter("file");
+        if (name.contains("..") || name.contains("/") || name.contains("\\")) {
+            resp.sendError(400);
+            return;
+        }
+        // ok: java-path-injection
+        new FileInputStream(new File("images", name)).close();
+        String only = req.getParameter("only");
+        if (only.contains("..")) {
+            return;
+        }
+        // a `..` check alone is not enough
+        // ruleid: java-path-injection
+        new FileInputStream(new File("images", only)).close();
+    }
+
+    protected void exactMatch(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String name = req.getParameter("file");
+        if (name.equals("report.pdf")) {
+            // ok: java-path-injection
+            Files.copy(Paths.get("docs", name), resp.getOutputStream());
+        }
+        // Files.size is no path-injection sink in CodeQL's models
+        // ok: java-path-injection
+        long size = Files.size(Paths.get("docs", req.getParameter("other")));
     }
 
     protected void canonical(HttpServletRequest req, HttpServletResponse resp) throws IOException {
