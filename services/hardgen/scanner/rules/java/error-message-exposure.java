@@ -21,15 +21,24 @@ public class ErrorMessageTest extends HttpServlet {
             work();
         } catch (SQLException e) {
             // ruleid: java-error-message-exposure
+            resp.sendError(500, "Query failed: " + e.getMessage());
+        }
+        try {
+            work();
+        } catch (SQLException e) {
+            // only Throwable.getMessage() is a source in CodeQL's query
+            // ok: java-error-message-exposure
             resp.sendError(500, e.toString());
         }
         try {
             work();
         } catch (Exception e) {
             PrintWriter out = resp.getWriter();
-            String msg = e.getLocalizedMessage();
+            String msg = e.getMessage();
             // ruleid: java-error-message-exposure
             out.write(msg);
+            // ok: java-error-message-exposure
+            out.println("Error: " + e);
         }
     }
 
