@@ -107,6 +107,7 @@ def upsert_sample(con: duckdb.DuckDBPyConnection, sample: SampleRecord) -> None:
     placeholders = ", ".join("?" for _ in names)
     updates = ", ".join(f"{c} = excluded.{c}" for c in _GENERATED_FIELDS)
     con.execute(
+        # hardgen: ignore[py/sql-injection] columns are the SAMPLE_COLUMNS constant; values are bound as ?
         f"INSERT INTO samples ({', '.join(names)}) VALUES ({placeholders}) "  # noqa: S608
         f"ON CONFLICT (id) DO UPDATE SET {updates}, scanned = samples.scanned OR excluded.scanned",
         [row[c] for c in names],
@@ -133,6 +134,7 @@ def replace_findings(
     if rows:
         names = list(FINDING_COLUMNS)
         con.executemany(
+            # hardgen: ignore[py/sql-injection] columns are the FINDING_COLUMNS constant; values are bound as ?
             f"INSERT INTO findings ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})",  # noqa: S608
             [[r[c] for c in names] for r in rows],
         )
