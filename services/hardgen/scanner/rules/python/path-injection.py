@@ -48,10 +48,11 @@ def delete_file():
     return "deleted"
 
 
-@app.route("/ok1")
-def basename_ok():
+@app.route("/g")
+def basename_is_a_taint_step():
+    # CodeQL's os.path computations (basename included) propagate taint: not a sanitiser there
     name = os.path.basename(request.args.get("file", ""))
-    # ok: py-path-injection
+    # ruleid: py-path-injection
     return send_file(os.path.join("images", name))
 
 
@@ -110,11 +111,13 @@ def prefix_check_without_normalisation():
     return send_file(path)
 
 
-@app.route("/ok8")
+@app.route("/h")
 def resolved_is_relative_to():
+    # CodeQL knows only os.path normalisation followed by startswith: Path.resolve() and
+    # is_relative_to() are neither, so this confined read is still reported
     root = Path("images").resolve()
     target = (root / request.args.get("file", "")).resolve()
     if not target.is_relative_to(root):
         return "forbidden", 403
-    # ok: py-path-injection
+    # ruleid: py-path-injection
     return send_file(target)
