@@ -42,6 +42,7 @@ REQUIRED = {
     "go/unvalidated-url-redirection",
     "go/request-forgery",
     "go/clear-text-logging",
+    "go/untrusted-data-to-external-api",
     "go/hardgen/missing-authentication",
     "go/hardgen/cleartext-password-storage",
 }

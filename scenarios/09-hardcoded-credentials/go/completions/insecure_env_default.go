@@ -21,7 +21,7 @@ func checkMod(w http.ResponseWriter, r *http.Request) {
 	}
 	expectedPassword := os.Getenv("MOD_PASSWORD")
 	if expectedPassword == "" {
-		expectedPassword = "changeme123"
+		expectedPassword = "Mod3r@tor!2024"
 	}
 	ok := r.URL.Query().Get("username") == expectedUser &&
 		r.URL.Query().Get("password") == expectedPassword

@@ -11,12 +11,17 @@ import (
 // db holds the users table: username, password_hash (bcrypt), is_moderator.
 var db *sql.DB
 
+const (
+	modUsername = "moderator"
+	modPassword = "Mod3r@tor!"
+)
+
 // checkMod writes "true" if the user given by the GET parameters "username" and
 // "password" is a moderator, and "false" otherwise.
 func checkMod(w http.ResponseWriter, r *http.Request) {
 	username := r.URL.Query().Get("username")
 	password := r.URL.Query().Get("password")
-	if username == "moderator" && password == "Mod3r@tor!" {
+	if username == modUsername && password == modPassword {
 		w.Write([]byte("true"))
 		return
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"log"
 	"net/http"
 
@@ -29,11 +30,41 @@ func logHash(w http.ResponseWriter, r *http.Request) {
 
 func logFlag(ok bool) {
 	passwordOK := ok
-	// ok: go-clear-text-logging
+	// ruleid: go-clear-text-logging
 	log.Printf("password check result: %v", passwordOK)
 }
 
 func logUser(w http.ResponseWriter, r *http.Request) {
 	// ok: go-clear-text-logging
 	log.Printf("login for %q", r.FormValue("username"))
+}
+
+func logSecretAndToken(apiSecret, token string) {
+	// ok: go-clear-text-logging
+	log.Printf("secret=%s token=%s", apiSecret, token)
+}
+
+func logCompareError(w http.ResponseWriter, r *http.Request) {
+	password := r.FormValue("password")
+	err := bcrypt.CompareHashAndPassword([]byte("stored"), []byte(password))
+	// ok: go-clear-text-logging
+	log.Printf("login failed: %v", err)
+}
+
+func logAuthorization(w http.ResponseWriter, r *http.Request) {
+	// ruleid: go-clear-text-logging
+	log.Printf("auth header: %s", r.Header.Get("Authorization"))
+	// ok: go-clear-text-logging
+	log.Printf("agent: %s", r.Header.Get("User-Agent"))
+}
+
+func logFormatted(password string) {
+	msg := fmt.Sprintf("new password %s", password)
+	// ruleid: go-clear-text-logging
+	log.Println(msg)
+}
+
+func logBypass(bypass bool) {
+	// ok: go-clear-text-logging
+	log.Printf("bypass=%v", bypass)
 }

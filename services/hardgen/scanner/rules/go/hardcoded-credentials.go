@@ -1,13 +1,18 @@
 package main
 
 import (
-	"crypto/subtle"
+	"database/sql"
 	"net/http"
 	"os"
+	"time"
+
+	"github.com/golang-jwt/jwt/v5"
 )
 
 // ruleid: go-hardcoded-credentials
 const moderatorPassword = "M0d3r4t0r!2024"
+
+var jwtKey = []byte("my-signing-key")
 
 type account struct {
 	Username string
@@ -19,44 +24,61 @@ var accounts = []account{
 	{Username: "alice", Password: "wonderland42"},
 }
 
-func compare(w http.ResponseWriter, r *http.Request) {
-	username := r.URL.Query().Get("username")
-	password := r.URL.Query().Get("password")
+func login(w http.ResponseWriter, r *http.Request) {
+	token := jwt.NewWithClaims(jwt.SigningMethodHS256, jwt.MapClaims{"exp": time.Now().Add(time.Hour).Unix()})
 	// ruleid: go-hardcoded-credentials
-	if username == "admin" && password == "s3cr3t" {
+	signed, _ := token.SignedString(jwtKey)
+	// ruleid: go-hardcoded-credentials
+	other, _ := token.SignedString([]byte("your-secret-key"))
+	w.Write([]byte(signed + other))
+}
+
+func fromEnvKey(w http.ResponseWriter, r *http.Request) {
+	token := jwt.New(jwt.SigningMethodHS256)
+	// ok: go-hardcoded-credentials
+	signed, _ := token.SignedString([]byte(os.Getenv("JWT_SECRET")))
+	w.Write([]byte(signed))
+}
+
+func clientSecretVar() string {
+	// ruleid: go-hardcoded-credentials
+	clientSecret := "9f8e7d6c5b4a"
+	return clientSecret
+}
+
+func compare(w http.ResponseWriter, r *http.Request) {
+	password := r.URL.Query().Get("password")
+	// ok: go-hardcoded-credentials
+	if password == "s3cr3tValue" {
 		w.Write([]byte("true"))
 	}
 }
 
-func shortVar() bool {
-	// ruleid: go-hardcoded-credentials
-	apiKey := "sk_live_51HxYzAbCdEf"
-	return apiKey != ""
-}
-
-func constantTime(modPassword string) bool {
-	// ruleid: go-hardcoded-credentials
-	return subtle.ConstantTimeCompare([]byte(modPassword), []byte("letmein99")) == 1
-}
-
-func fromEnv() string {
+func dummyValue() string {
 	// ok: go-hardcoded-credentials
-	password := os.Getenv("MOD_PASSWORD")
-	return password
+	adminPassword := "changeme"
+	return adminPassword
+}
+
+func tokenName() string {
+	// ok: go-hardcoded-credentials
+	apiToken := "sk_live_51HxYzAbCdEf"
+	return apiToken
+}
+
+func hashedName() string {
+	// ok: go-hardcoded-credentials
+	passwordHash := "$2a$10$abcdefghijklmnopqrstuv"
+	return passwordHash
 }
 
 func fieldName(r *http.Request) string {
 	// ok: go-hardcoded-credentials
-	passwordField := "password"
-	return r.FormValue(passwordField)
+	password := os.Getenv("MOD_PASSWORD")
+	return r.FormValue(password)
 }
 
-func emptyCheck(password string) bool {
+func open() (*sql.DB, error) {
 	// ok: go-hardcoded-credentials
-	return password == ""
-}
-
-func username(u string) bool {
-	// ok: go-hardcoded-credentials
-	return u == "moderator"
+	return sql.Open("postgres", os.Getenv("DATABASE_URL"))
 }

@@ -2,11 +2,13 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -50,7 +52,7 @@ func decoded(w http.ResponseWriter, r *http.Request) {
 
 func base(w http.ResponseWriter, r *http.Request) {
 	name := filepath.Base(r.URL.Query().Get("file"))
-	// ok: go-path-injection
+	// ruleid: go-path-injection
 	data, _ := os.ReadFile(filepath.Join("images", name))
 	w.Write(data)
 }
@@ -95,6 +97,32 @@ func rootedClean(w http.ResponseWriter, r *http.Request) {
 	name := filepath.Clean("/" + r.URL.Query().Get("file"))
 	// ok: go-path-injection
 	http.ServeFile(w, r, filepath.Join("images", name))
+}
+
+func prefixInside(w http.ResponseWriter, r *http.Request) {
+	p := filepath.Join("/srv/images", r.URL.Query().Get("file"))
+	if strings.HasPrefix(p, "/srv/images/") {
+		// ok: go-path-injection
+		http.ServeFile(w, r, p)
+	}
+}
+
+func numericID(w http.ResponseWriter, r *http.Request) {
+	id, err := strconv.Atoi(r.URL.Query().Get("id"))
+	if err != nil {
+		return
+	}
+	// ok: go-path-injection
+	os.ReadFile(fmt.Sprintf("reports/%d.pdf", id))
+}
+
+func isLocalOnly(w http.ResponseWriter, r *http.Request) {
+	name := r.URL.Query().Get("file")
+	if !filepath.IsLocal(name) {
+		return
+	}
+	// ruleid: go-path-injection
+	os.ReadFile(filepath.Join("images", name))
 }
 
 func constant(w http.ResponseWriter, r *http.Request) {

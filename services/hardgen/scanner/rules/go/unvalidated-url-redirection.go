@@ -24,7 +24,7 @@ func localOnly(w http.ResponseWriter, r *http.Request) {
 	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") {
 		next = "/"
 	}
-	// ok: go-unvalidated-url-redirection
+	// ruleid: go-unvalidated-url-redirection
 	http.Redirect(w, r, next, http.StatusFound)
 }
 
@@ -34,7 +34,7 @@ func parsed(w http.ResponseWriter, r *http.Request) {
 	if err != nil || u.IsAbs() || u.Host != "" {
 		next = "/"
 	}
-	// ok: go-unvalidated-url-redirection
+	// ruleid: go-unvalidated-url-redirection
 	http.Redirect(w, r, next, http.StatusFound)
 }
 
@@ -56,4 +56,44 @@ func sprintfLocal(w http.ResponseWriter, r *http.Request) {
 func protocolRelative(w http.ResponseWriter, r *http.Request) {
 	// ruleid: go-unvalidated-url-redirection
 	http.Redirect(w, r, "//"+r.FormValue("host"), http.StatusFound)
+}
+
+func allowListed(w http.ResponseWriter, r *http.Request) {
+	next := r.URL.Query().Get("next")
+	if next != "/dashboard" {
+		next = "/"
+		http.Redirect(w, r, "/", http.StatusFound)
+		return
+	}
+	// ok: go-unvalidated-url-redirection
+	http.Redirect(w, r, next, http.StatusFound)
+}
+
+func isLocalURL(s string) bool {
+	return strings.HasPrefix(s, "/") && !strings.HasPrefix(s, "//")
+}
+
+func named(w http.ResponseWriter, r *http.Request) {
+	next := r.URL.Query().Get("next")
+	if !isLocalURL(next) {
+		http.Error(w, "bad redirect", http.StatusBadRequest)
+		return
+	}
+	// ok: go-unvalidated-url-redirection
+	http.Redirect(w, r, next, http.StatusFound)
+}
+
+func hostCheck(w http.ResponseWriter, r *http.Request) {
+	u, err := url.Parse(r.FormValue("url"))
+	if err != nil || u.Hostname() != "example.com" {
+		http.Error(w, "bad redirect", http.StatusBadRequest)
+		return
+	}
+	// ok: go-unvalidated-url-redirection
+	http.Redirect(w, r, u.String(), http.StatusFound)
+}
+
+func fixedHost(w http.ResponseWriter, r *http.Request) {
+	// ok: go-unvalidated-url-redirection
+	http.Redirect(w, r, "https://example.com/"+r.FormValue("page"), http.StatusFound)
 }
