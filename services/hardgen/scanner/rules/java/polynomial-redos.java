@@ -25,6 +25,16 @@ public class PolynomialRedosTest extends HttpServlet {
         String[] parts = input.split("\\s*,\\s*");
         // ruleid: java-polynomial-redos
         boolean h = TRAILING.matcher(input).find();
+        // ruleid: java-polynomial-redos
+        String host = input.replaceAll("/.*$", "");
+        // ruleid: java-polynomial-redos
+        String text = input.replaceAll("<[^>]*>", "");
+        // ok: java-polynomial-redos
+        String quoted = input.replaceAll("\"[^\"]*\"", "");
+        // ok: java-polynomial-redos
+        String scheme = input.replaceFirst("^https?://", "");
+        // ok: java-polynomial-redos
+        String clean = input.replaceAll("[^a-zA-Z0-9]+", "");
         // ok: java-polynomial-redos
         boolean d = HOST.matcher(input).matches();
         // ok: java-polynomial-redos
