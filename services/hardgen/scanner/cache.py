@@ -36,10 +36,18 @@ class ResultCache:
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or cache_dir() / "scan-results.sqlite"
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(self.path, timeout=30, check_same_thread=False, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
+        self.persistent = True
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path, timeout=30, check_same_thread=False, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+        except (OSError, sqlite3.Error) as exc:
+            # The cache only saves time: an unwritable cache folder (a read-only container root with no
+            # volume on HARDGEN_CACHE) must not fail the scan, which the CLI would report as exit 1.
+            log.warning("cache.unavailable", path=str(self.path), error=str(exc), fallback="in-memory")
+            self.persistent = False
+            self._db = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute(
             "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, findings TEXT NOT NULL, created REAL)"

@@ -54,6 +54,27 @@ def semgrep_binary() -> str | None:
     return shutil.which("semgrep")
 
 
+def writable_config_home() -> dict[str, str]:
+    """Environment that gives Semgrep a writable ``.semgrep`` folder (settings and log file).
+
+    Semgrep creates ``$XDG_CONFIG_HOME/.semgrep`` (else ``$HOME/.semgrep``) on every run and dies with
+    ``OSError: [Errno 30]`` when it cannot, e.g. in a pod with a read-only root and ``HOME`` on it;
+    the scan then silently loses every Semgrep finding. When that folder cannot be written, point
+    ``XDG_CONFIG_HOME`` at a private folder under the temporary directory (a tmpfs in the images)."""
+    config_home = os.environ.get("XDG_CONFIG_HOME")
+    parent = Path(config_home) if config_home and Path(config_home).is_dir() else Path.home()
+    try:
+        folder = parent / ".semgrep"
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".hardgen-probe-"):
+            return {}
+    except OSError as exc:
+        fallback = Path(tempfile.gettempdir()) / f"hardgen-semgrep-{os.getuid()}"
+        fallback.mkdir(mode=0o700, exist_ok=True)
+        log.info("semgrep.config_home", unwritable=str(parent), using=str(fallback), reason=exc.strerror)
+        return {"XDG_CONFIG_HOME": str(fallback)}
+
+
 def _semgrep_version() -> str:
     try:
         return metadata.version("semgrep")
@@ -124,7 +145,7 @@ class SemgrepEngine:
 
     def _run(self, configs: list[Path], root: Path, by_path: dict[str, ScanFile], timeout: float) -> EngineResult:
         targets = [root]
-        env = {"SEMGREP_SEND_METRICS": "off", "SEMGREP_ENABLE_VERSION_CHECK": "0"}
+        env = {"SEMGREP_SEND_METRICS": "off", "SEMGREP_ENABLE_VERSION_CHECK": "0", **writable_config_home()}
         deadline = time.monotonic() + timeout
         for attempt in range(2):
             proc = run_tool(self.command(configs, targets, timeout), deadline - time.monotonic(), env=env)
