@@ -30,6 +30,7 @@ from hardgen.cli.generate import parse_options
 from hardgen.cli.scan import scan_root, walk
 from hardgen.core.fixes import FileFix, FixOutcome, exit_code, sarif_fix
 from hardgen.core.languages import Language, language_for_path
+from hardgen.core.profiles import Profile
 
 
 class FixFormat(StrEnum):
@@ -48,27 +49,35 @@ class LocalScanPort:
 
     address = "in-process"
 
-    def __init__(self, engines: list[str], use_cache: bool = True, timeout: float = 300.0) -> None:
+    def __init__(self, engines: list[str], profile: str, use_cache: bool = True, timeout: float = 300.0) -> None:
         from hardgen.scanner.engines.registry import parse_engines, select_engines
         from hardgen.scanner.scan import Scanner
 
         self.engines = select_engines(parse_engines(engines))
         self.scanner = Scanner(self.engines, use_cache=use_cache)
         self.timeout = timeout
+        self.profile = profile
 
     def healthy(self) -> bool:
         return bool(self.engines)
 
     def scan_code(self, code: str, language: Language, path: str) -> list[dict[str, Any]]:
+        return self.scan_many([(path, code, language)])[path]
+
+    def scan_many(self, files: list[tuple[str, str, Language]]) -> dict[str, list[dict[str, Any]]]:
+        """Findings per path for ``(path, code, language)`` files, in one scan."""
+        from hardgen.refinement.errors import ScannerUnavailableError
         from hardgen.scanner.scan import ScanTimeoutError, SourceInput
 
+        inputs = [SourceInput(path, code.encode("utf-8"), language) for path, code, language in files]
         try:
-            report = self.scanner.scan([SourceInput(path, code.encode("utf-8"), language)], timeout=self.timeout)
+            report = self.scanner.scan(inputs, timeout=self.timeout, profile=self.profile)
         except ScanTimeoutError as exc:
-            from hardgen.refinement.errors import ScannerUnavailableError
-
-            raise ScannerUnavailableError(f"scan of {path} timed out: {exc}") from None
-        return [f.model_dump() for f in report.findings]
+            raise ScannerUnavailableError(f"scan timed out: {exc}") from None
+        found: dict[str, list[dict[str, Any]]] = {path: [] for path, _, _ in files}
+        for finding in report.findings:
+            found.setdefault(finding.path, []).append(finding.model_dump())
+        return found
 
 
 def dirty_files(paths: list[Path]) -> set[Path]:
@@ -119,13 +128,13 @@ def _collect(paths: list[Path], base: Path) -> tuple[list[Any], dict[str, Path],
     return inputs, where, early
 
 
-def _in_process(inputs: list[Any], spec: Any, engines: list[str], no_cache: bool) -> list[FileFix]:
+def _in_process(inputs: list[Any], spec: Any, engines: list[str], profile: str, no_cache: bool) -> list[FileFix]:
     from hardgen.refinement.errors import RefinementError, RequestError
     from hardgen.refinement.service import RefinementService
     from hardgen.scanner.engines.registry import UnknownEngineError
 
     try:
-        port = LocalScanPort(engines, use_cache=not no_cache)
+        port = LocalScanPort(engines, profile, use_cache=not no_cache)
     except UnknownEngineError as exc:
         fail(str(exc))
     if not port.healthy():
@@ -160,6 +169,7 @@ def _via_gateway(url: str, inputs: list[Any], spec: Any) -> list[FileFix]:
         "max_new_tokens": spec.max_new_tokens,
         "options": spec.options,
         "engines": spec.engines,
+        "profile": spec.profile or "default",
     }
     try:
         response = httpx.post(url.rstrip("/") + "/v1/fixes", json=body, headers=gateway_headers(), timeout=1800.0)
@@ -227,6 +237,9 @@ def fix(
     ),
     rounds: int = typer.Option(3, "--rounds", help="attempts per file (1-10)"),
     engine: list[str] = typer.Option([], "--engine", "-e", help="scanner engines: semgrep,gocustom,bandit,codeql"),
+    profile: Profile = typer.Option(
+        Profile.DEFAULT, "--profile", help="default: CodeQL-compatible query ids only; extended: also */hardgen/*"
+    ),
     fmt: FixFormat = typer.Option(FixFormat.diff, "--format", "-f", help="diff, json or sarif"),
     apply: bool = typer.Option(False, "--apply", help="write the accepted fixes in place"),
     force: bool = typer.Option(False, "--force", help="with --apply: also write files with uncommitted changes"),
@@ -261,10 +274,15 @@ def fix(
         max_new_tokens=max_new_tokens,
         options=parse_options(option),
         engines=engines if gateway else [],
+        profile=profile.value,
     )
     fixes = early
     if inputs:
-        fixes = early + (_via_gateway(gateway, inputs, spec) if gateway else _in_process(inputs, spec, engines, no_cache))
+        fixes = early + (
+            _via_gateway(gateway, inputs, spec)
+            if gateway
+            else _in_process(inputs, spec, engines, profile.value, no_cache)
+        )
     order = {p: i for i, p in enumerate(where)}
     fixes.sort(key=lambda f: order.get(f.path, len(order)))
     _report(fixes)

@@ -38,6 +38,7 @@ PUBLIC_PATHS = frozenset({"/healthz", "/readyz", "/docs", "/docs/oauth2-redirect
 SCOPE_BY_PREFIX: tuple[tuple[str, str | None], ...] = (
     ("/v1/generations", "generate"),
     ("/v1/scans", "scan"),
+    ("/v1/fixes", "generate"),  # a fix is model calls checked by scans
     ("/v1/studies", "study"),
     ("/v1/tables", "study"),
     ("/v1/report", "study"),
@@ -45,7 +46,7 @@ SCOPE_BY_PREFIX: tuple[tuple[str, str | None], ...] = (
     ("/v1/strategies", None),
 )
 # Routes that spend model tokens and are therefore subject to the daily cap.
-METERED_PREFIXES = ("/v1/generations", "/v1/studies")
+METERED_PREFIXES = ("/v1/generations", "/v1/studies", "/v1/fixes")
 
 
 def required_scope(path: str) -> str | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -152,6 +152,55 @@ class ScanResponse(BaseModel):
     duration_ms: float
     rule_pack_version: str
     cache_hits: int
+
+
+class FixRequest(BaseModel):
+    """``POST /v1/fixes``: files (the ``/v1/scans`` limits) and the model and chain that fix them."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    files: list[ScanFileIn] = Field(min_length=1)
+    model: str = Field(min_length=3, max_length=300, pattern=r"^[a-z0-9_-]+/.+", description="provider/model")
+    strategy: str = Field(
+        "sast-repair", min_length=1, max_length=100, description="chain ending with sast-repair, e.g. cot+sast-repair"
+    )
+    rounds: int = Field(3, ge=1, le=10, description="attempts per file")
+    seed: int = Field(0, ge=0, le=2**62)
+    temperature: float = Field(0.2, ge=0.0, le=2.0)
+    max_new_tokens: int = Field(2048, ge=1, le=8192)
+    options: dict[str, str] = Field(default_factory=dict, description="strategy options (the generations allow-list)")
+    engines: list[str] = Field(default_factory=list, description="empty = the scanner's default engines")
+    profile: Literal["default", "extended"] = Field("default", description="scan profile (hardgen.core.profiles)")
+
+
+class FixAttemptOut(BaseModel):
+    round: int
+    verdict: str = Field(description="accepted | partial | rejected")
+    reason: str
+    parses: bool
+    remaining: int = Field(description="findings it was asked to fix that are still there")
+    introduced: list[FindingOut] = Field(description="new findings (why it was rejected)")
+
+
+class FileFixOut(BaseModel):
+    path: str
+    language: str
+    outcome: str = Field(description="fixed | partially_fixed | unfixable | clean | skipped | unsupported")
+    reason: str = Field(description="one line: why")
+    findings: list[FindingOut] = Field(description="before the fix")
+    remaining: list[FindingOut]
+    attempts: list[FixAttemptOut]
+    model_calls: int
+    tokens: int
+    seconds: float
+    diff: str = Field(description="unified diff of the accepted (or best partial) fix; empty when none")
+    fixed_code: str = Field(description="the accepted (or best partial) file; empty when none")
+
+
+class FixResponse(BaseModel):
+    request_id: str
+    files: list[FileFixOut]
+    exit_code: int = Field(description="0 when every finding was fixed or there were none, else 1 (as the CLI)")
 
 
 class ScenarioOut(BaseModel):

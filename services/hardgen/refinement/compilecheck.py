@@ -41,7 +41,14 @@ def _toolchain(language: Language, file: Path) -> tuple[str, list[str]] | None:
         javac = shutil.which("javac")
         if not javac:
             return None
-        return "javac", [javac, "-XDshould-stop.ifNoError=PARSE", "-proc:none", "-d", str(file.parent / "out"), str(file)]
+        return "javac", [
+            javac,
+            "-XDshould-stop.ifNoError=PARSE",
+            "-proc:none",
+            "-d",
+            str(file.parent / "out"),
+            str(file),
+        ]
     gofmt = shutil.which("gofmt")
     return ("gofmt -e", [gofmt, "-e", "-l", str(file)]) if gofmt else None
 

@@ -97,6 +97,7 @@ def fix_request_from_proto(request: refinement_pb2.FixRequest) -> tuple[list[Fix
         max_new_tokens=request.max_new_tokens or 2048,
         options=dict(request.options),
         engines=list(request.engines),
+        profile=request.profile,
     )
     return files, spec
 

@@ -36,8 +36,8 @@ log = get_logger(__name__)
 
 MAX_ROUNDS = 10
 DEFAULT_ROUNDS = 3
-#: Files above this size are skipped (the gateway applies its own, usually lower, scan limits).
-MAX_FILE_BYTES = 512 * 1024
+#: Files above this size are skipped (the gateway's default per-file scan limit, too).
+MAX_FILE_BYTES = 1024 * 1024
 MAX_FILES = 200
 #: The step name every fix prompt is recorded under: the same as ``sast-repair``'s rounds, so
 #: backends that treat hardening prompts specially (``mock/references``, ``replay/``) do here too.
@@ -65,6 +65,7 @@ class FixSpec:
     max_new_tokens: int = 2048
     options: dict[str, str] = field(default_factory=dict)
     engines: list[str] = field(default_factory=list)
+    profile: str = ""  # scan profile (default | extended); empty = the scanner's default
     max_file_bytes: int = MAX_FILE_BYTES
 
 
@@ -72,14 +73,14 @@ def fix_chain(strategy: str) -> Chain:
     """A chain that ends with ``sast-repair``; its generate step may only be ``cot`` (the file
     itself takes the place of the generated code, so ``raw`` and ``nep`` have nothing to do)."""
     chain = parse_chain(strategy)
-    if chain.names[-1] != "sast-repair":
-        raise RequestError(f"fix strategies end with sast-repair (e.g. sast-repair, cot+sast-repair), got {strategy!r}")
     refused = [n for n in chain.names if n in ("raw", "nep")]
     if refused:
         raise RequestError(
             f"fix starts from the file, so {refused[0]!r} has nothing to do: use sast-repair, cot+sast-repair, "
             "mp+sast-repair or ft+sast-repair"
         )
+    if chain.names[-1] != "sast-repair":
+        raise RequestError(f"fix strategies end with sast-repair (e.g. sast-repair, cot+sast-repair), got {strategy!r}")
     return chain
 
 
@@ -127,7 +128,9 @@ def decode(item: FixInput, max_bytes: int) -> tuple[Language, str] | FileFix:
 
 def _feedback(introduced: list[dict[str, Any]], reason: str) -> str:
     if introduced:
-        return f"Your previous answer was rejected because it added these weaknesses:\n{describe_findings(introduced)}\n"
+        return (
+            f"Your previous answer was rejected because it added these weaknesses:\n{describe_findings(introduced)}\n"
+        )
     return f"Your previous answer was rejected: {reason}.\n"
 
 
@@ -141,8 +144,15 @@ class Fixer:
         self.spec = spec
         self.template = get_template("fix")
         self.guidance = cot_guidance() if "cot" in chain.names else ""
+        self._prescanned: dict[str, list[dict[str, Any]]] = {}
 
     def fix_all(self, files: list[FixInput]) -> list[FileFix]:
+        """Scan every file in one batch (one engine run, not one per file), then fix file by file."""
+        decoded = {f.path: decode(f, self.spec.max_file_bytes) for f in files}
+        batch = [(p, d[1], d[0]) for p, d in decoded.items() if not isinstance(d, FileFix)]
+        scan_many = getattr(self.scanner, "scan_many", None)
+        if batch and scan_many is not None:
+            self._prescanned = scan_many(batch)
         workers = max(1, min(len(files), self.backend.concurrency, 4))
         if workers == 1:
             return [self.fix_one(f, i) for i, f in enumerate(files)]
@@ -174,7 +184,8 @@ class Fixer:
             return decoded
         language, text = decoded
         result = FileFix(item.path, FixOutcome.clean, "", language.value, original_code=text)
-        result.findings = self.scanner.scan_code(text, language, item.path)
+        prescanned = self._prescanned.get(item.path)
+        result.findings = prescanned if prescanned is not None else self.scanner.scan_code(text, language, item.path)
         if result.findings:
             state = self._state(language, item.path, index)
             self._loop(state, result, language)

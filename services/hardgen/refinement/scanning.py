@@ -46,9 +46,12 @@ def finding_to_dict(finding: Any) -> dict[str, Any]:
 class GrpcScanner:
     """Scanner service client for strategies; one-line :class:`ScannerUnavailableError` when it is down."""
 
-    def __init__(self, address: str, timeout: float = 120.0, engines: list[str] | None = None) -> None:
+    def __init__(
+        self, address: str, timeout: float = 120.0, engines: list[str] | None = None, profile: str = ""
+    ) -> None:
         self.address = address
         self.timeout = timeout
+        self.profile = profile  # empty: the scanner's default profile
         if engines is None:  # HARDGEN_SCAN_ENGINES="semgrep,gocustom"; empty = the scanner's default
             engines = [e.strip() for e in os.environ.get("HARDGEN_SCAN_ENGINES", "").split(",") if e.strip()]
         self.engines = engines
@@ -70,10 +73,22 @@ class GrpcScanner:
             return False
 
     def scan_code(self, code: str, language: Language, path: str) -> list[dict[str, Any]]:
+        return self.scan_many([(path, code, language)])[path]
+
+    def scan_many(self, files: list[tuple[str, str, Language]]) -> dict[str, list[dict[str, Any]]]:
+        """Findings per path for a batch of ``(path, code, language)`` in one scan (one engine run)."""
         from hardgen.core.clients.scanner import ScannerClientError
 
+        profile = {"profile": self.profile} if self.profile else {}
         try:
-            response = self._scanner().scan([(path, code, language.value)], engines=self.engines or None)
+            response = self._scanner().scan(
+                [(path, code, language.value) for path, code, language in files],
+                engines=self.engines or None,
+                **profile,
+            )
         except ScannerClientError as exc:
             raise ScannerUnavailableError(" ".join(str(exc).split())[:240]) from None
-        return [finding_to_dict(f) for f in response.findings]
+        found: dict[str, list[dict[str, Any]]] = {path: [] for path, _, _ in files}
+        for finding in response.findings:
+            found.setdefault(finding.path, []).append(finding_to_dict(finding))
+        return found

@@ -20,7 +20,7 @@ from hardgen.core.logging import get_logger
 from hardgen.core.scenarios import ScenarioError, get_scenario
 from hardgen.refinement.backends import Backend, CallStats, GenerationParams, get_backend
 from hardgen.refinement.errors import ConfigError, RefinementError, RequestError, ScannerUnavailableError
-from hardgen.refinement.fixing import FixInput, Fixer, FixSpec, check_spec, fix_chain, require_scanner
+from hardgen.refinement.fixing import Fixer, FixInput, FixSpec, check_spec, fix_chain, require_scanner
 from hardgen.refinement.scanning import GrpcScanner, ScanPort
 from hardgen.refinement.strategies import Chain, all_steps, parse_chain
 from hardgen.refinement.strategies.base import PromptRecord, SampleState, Task
@@ -206,8 +206,10 @@ class RefinementService:
         backend = self._backend(spec.model, backend_options)
         self._require_scanner("fix")
         scanner = require_scanner(self.scanner)
-        if spec.engines and isinstance(scanner, GrpcScanner):
-            scanner = GrpcScanner(scanner.address, timeout=scanner.timeout, engines=list(spec.engines))
+        profile = "" if spec.profile == "default" else spec.profile  # empty: the scanner's default
+        if (spec.engines or profile) and isinstance(scanner, GrpcScanner):
+            engines = list(spec.engines) or scanner.engines
+            scanner = GrpcScanner(scanner.address, timeout=scanner.timeout, engines=engines, profile=profile)
         backend.prepare()
         spec = replace(spec, options=strategy_options)
         return Fixer(scanner, backend, chain, spec).fix_all(files)

@@ -142,7 +142,7 @@ class ListStrategiesResponse(_message.Message):
     def __init__(self, strategies: _Optional[_Iterable[_Union[StrategyInfo, _Mapping]]] = ...) -> None: ...
 
 class FixRequest(_message.Message):
-    __slots__ = ("files", "model", "strategy", "rounds", "seed", "temperature", "max_new_tokens", "options", "engines")
+    __slots__ = ("files", "model", "strategy", "rounds", "seed", "temperature", "max_new_tokens", "options", "engines", "profile")
     class OptionsEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -159,6 +159,7 @@ class FixRequest(_message.Message):
     MAX_NEW_TOKENS_FIELD_NUMBER: _ClassVar[int]
     OPTIONS_FIELD_NUMBER: _ClassVar[int]
     ENGINES_FIELD_NUMBER: _ClassVar[int]
+    PROFILE_FIELD_NUMBER: _ClassVar[int]
     files: _containers.RepeatedCompositeFieldContainer[_common_pb2.SourceFile]
     model: str
     strategy: str
@@ -168,7 +169,8 @@ class FixRequest(_message.Message):
     max_new_tokens: int
     options: _containers.ScalarMap[str, str]
     engines: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, files: _Optional[_Iterable[_Union[_common_pb2.SourceFile, _Mapping]]] = ..., model: _Optional[str] = ..., strategy: _Optional[str] = ..., rounds: _Optional[int] = ..., seed: _Optional[int] = ..., temperature: _Optional[float] = ..., max_new_tokens: _Optional[int] = ..., options: _Optional[_Mapping[str, str]] = ..., engines: _Optional[_Iterable[str]] = ...) -> None: ...
+    profile: str
+    def __init__(self, files: _Optional[_Iterable[_Union[_common_pb2.SourceFile, _Mapping]]] = ..., model: _Optional[str] = ..., strategy: _Optional[str] = ..., rounds: _Optional[int] = ..., seed: _Optional[int] = ..., temperature: _Optional[float] = ..., max_new_tokens: _Optional[int] = ..., options: _Optional[_Mapping[str, str]] = ..., engines: _Optional[_Iterable[str]] = ..., profile: _Optional[str] = ...) -> None: ...
 
 class FixAttempt(_message.Message):
     __slots__ = ("round", "verdict", "reason", "parses", "remaining", "introduced")

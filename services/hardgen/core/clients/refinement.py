@@ -194,6 +194,7 @@ class RefinementClient:
         max_new_tokens: int = 2048,
         options: Mapping[str, str] | None = None,
         engines: list[str] | None = None,
+        profile: str = "",
         timeout: float | None = None,
     ) -> refinement_pb2.FixResponse:
         """Verified fixes of ``(path, content, language)`` files (see ``Refinement.Fix``)."""
@@ -210,6 +211,7 @@ class RefinementClient:
             max_new_tokens=max_new_tokens,
             options=dict(options or {}),
             engines=list(engines or []),
+            profile=profile,
         )
         return self._call(self._stub.Fix, request, timeout)  # type: ignore[no-any-return]
 

@@ -3,4 +3,4 @@ analytics (``/v1/tables``, ``/v1/report``) plugs in the same way, calling its se
 
 from __future__ import annotations
 
-ROUTER_MODULES = ["generations", "scans", "catalog", "studies", "health"]
+ROUTER_MODULES = ["generations", "scans", "fixes", "catalog", "studies", "health"]

@@ -28,12 +28,17 @@ def check_limits(body: GenerationRequest, settings: GatewaySettings) -> None:
         raise ApiError(
             400, "limit_exceeded", f"prompt has {len(body.prompt)} characters, the limit is {settings.max_prompt_chars}"
         )
-    check_model(body.model, settings)
-    refused = sorted(set(body.options) - set(settings.allowed_options))
+    check_model_request(body.model, body.options, settings)
+
+
+def check_model_request(model: str, options: dict[str, str], settings: GatewaySettings) -> None:
+    """The provider policy and the option allow-list (400 ``not_allowed``); ``/v1/fixes`` too."""
+    check_model(model, settings)
+    refused = sorted(set(options) - set(settings.allowed_options))
     if refused:
         allowed = ", ".join(settings.allowed_options)
         raise ApiError(400, "not_allowed", f"option(s) {', '.join(refused)} not accepted (allowed: {allowed})")
-    check_model_options(body.model, body.options, settings)
+    check_model_options(model, options, settings)
 
 
 def sample_tokens(sample: dict[str, Any]) -> int:

@@ -10,11 +10,26 @@ from hardgen.core.clients.refinement import finding_to_dict
 from hardgen.gateway.deps import get_metrics, get_scanner, get_settings
 from hardgen.gateway.errors import ApiError, request_id, responses
 from hardgen.gateway.limits import limit_caller
-from hardgen.gateway.models import ScanRequest, ScanResponse
+from hardgen.gateway.models import ScanFileIn, ScanRequest, ScanResponse
 from hardgen.gateway.routes.upstream import from_scanner_error
 from hardgen.gateway.settings import GatewaySettings
 
 router = APIRouter(prefix="/v1", tags=["scans"])
+
+
+def check_files(files: list[ScanFileIn], settings: GatewaySettings) -> None:
+    """The scan limits (files, bytes per file, bytes in all) as 400 ``limit_exceeded``; ``/v1/fixes`` too."""
+    if len(files) > settings.max_scan_files:
+        raise ApiError(400, "limit_exceeded", f"{len(files)} files, the limit is {settings.max_scan_files}")
+    sizes = [len(f.content.encode("utf-8")) for f in files]
+    if sizes and max(sizes) > settings.max_scan_file_bytes:
+        big = files[sizes.index(max(sizes))].path
+        raise ApiError(
+            400, "limit_exceeded", f"file {big!r} has {max(sizes)} bytes, the limit is {settings.max_scan_file_bytes}"
+        )
+    total = sum(sizes)
+    if total > settings.max_scan_bytes:
+        raise ApiError(400, "limit_exceeded", f"{total} bytes of content, the limit is {settings.max_scan_bytes}")
 
 
 @router.post(
@@ -32,17 +47,7 @@ def create_scan(
     metrics: Any = Depends(get_metrics),
 ) -> dict[str, Any]:
     """Findings normalised to CodeQL query ids, CWE ids and security-severity."""
-    if len(body.files) > settings.max_scan_files:
-        raise ApiError(400, "limit_exceeded", f"{len(body.files)} files, the limit is {settings.max_scan_files}")
-    sizes = [len(f.content.encode("utf-8")) for f in body.files]
-    if sizes and max(sizes) > settings.max_scan_file_bytes:
-        big = body.files[sizes.index(max(sizes))].path
-        raise ApiError(
-            400, "limit_exceeded", f"file {big!r} has {max(sizes)} bytes, the limit is {settings.max_scan_file_bytes}"
-        )
-    total = sum(sizes)
-    if total > settings.max_scan_bytes:
-        raise ApiError(400, "limit_exceeded", f"{total} bytes of content, the limit is {settings.max_scan_bytes}")
+    check_files(body.files, settings)
     timeout = min(body.timeout_seconds or settings.scan_timeout_s, settings.scan_timeout_s)
     try:
         response = scanner.scan(

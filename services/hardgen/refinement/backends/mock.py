@@ -78,16 +78,16 @@ class MockBackend(Backend):
     def _fix(self, prompt: str, context: CallContext) -> RawCompletion:
         """Answer a fix prompt from the corpus reference program it carries (see the module doc)."""
         corpus = [s for s in load_corpus() if s.language.value == context.language]
-        found = next(
-            ((s, r) for s in corpus for r in s.references if s.reference_code(r).strip() in prompt), None
-        )
+        found = next(((s, r) for s in corpus for r in s.references if s.reference_code(r).strip() in prompt), None)
         if found is None:
             raise BackendCallError("mock: the fix prompt carries no program of the scenario corpus")
         scenario, ref = found
         if self.model == "insecure":
             return self._answer(prompt, scenario, scenario.reference_code(ref))
         if self.model == "regress":
-            others = [(s, r) for s in corpus if s is not scenario for r in s.insecure if not set(r.rules) & set(ref.rules)]
+            others = [
+                (s, r) for s in corpus if s is not scenario for r in s.insecure if not set(r.rules) & set(ref.rules)
+            ]
             if not others:
                 raise BackendCallError(f"mock: no other insecure reference to regress {scenario.id} with")
             other, other_ref = others[context.occurrence % len(others)]
