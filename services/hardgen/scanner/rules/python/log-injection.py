@@ -1,6 +1,9 @@
 import logging
 
 from flask import Flask, request
+from werkzeug.utils import secure_filename
+
+from models import AuditTrail, User
 
 app = Flask(__name__)
 logger = logging.getLogger(__name__)
@@ -47,4 +50,53 @@ def constant():
 def number():
     # ok: py-log-injection
     logger.info("page %d requested", int(request.args.get("page", "1")))
+    return "ok"
+
+
+@app.route("/ok4", methods=["POST"])
+def orm_result():
+    username = request.form["username"]
+    user = User.query.filter_by(username=username).first()
+    # an ORM query has no taint step in CodeQL: the row it returns is not user data
+    # ok: py-log-injection
+    logger.info("user %s logged in", user.id)
+    return "ok"
+
+
+@app.route("/ok5", methods=["POST"])
+def secure_name():
+    upload = request.files["file"]
+    filename = secure_filename(upload.filename)
+    # secure_filename has no flow summary in CodeQL: the result is not tainted
+    # ok: py-log-injection
+    logger.info("saved %s", filename)
+    return "ok"
+
+
+audit_log = AuditTrail()
+
+
+@app.route("/ok6")
+def not_a_logger():
+    # only loggers CodeQL models (logging, logging.getLogger(), the Flask app's logger) are sinks
+    # ok: py-log-injection
+    audit_log.info("search: " + request.args.get("q", ""))
+    return "ok"
+
+
+@app.route("/d", methods=["POST"])
+def json_field():
+    data = request.get_json()
+    email = data.get("email", "").strip()
+    # ruleid: py-log-injection
+    logging.info("password reset requested for " + email)
+    return "ok"
+
+
+@app.route("/e")
+def carriage_return_only():
+    # CodeQL accepts replace("\n") as a sanitiser, but replace("\r") is not one
+    name = request.args.get("name", "").replace("\r", "")
+    # ruleid: py-log-injection
+    logger.warning("name=%s", name)
     return "ok"
