@@ -7,13 +7,15 @@ run per engine (tool ``hardgen-<engine>``, so that no two runs share a tool name
 relative to ``%SRCROOT%`` (the scan root). Files an engine could not analyse appear as error
 notifications of the run's invocation. The scan profile (``default``: CodeQL-compatible query ids
 only; ``extended``) is recorded as ``run.properties.profile``, so that a reader of the log knows
-which query ids it could contain.
+which query ids it could contain. Findings silenced by an inline ``hardgen: ignore[...] reason``
+are results with ``suppressions: [{kind: inSource, justification: reason}]`` (GitHub closes such
+alerts); an engine that could not run makes the invocation ``executionSuccessful: false``.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -72,7 +74,14 @@ def _rule(rule_id: str, findings: list[Finding]) -> dict[str, Any]:
     return rule
 
 
-def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
+def _result(finding: Finding, rule_index: int, justification: str | None = None) -> dict[str, Any]:
+    result = _unsuppressed_result(finding, rule_index)
+    if justification is not None:
+        result["suppressions"] = [{"kind": "inSource", "justification": justification}]
+    return result
+
+
+def _unsuppressed_result(finding: Finding, rule_index: int) -> dict[str, Any]:
     return {
         "ruleId": finding.rule_id,
         "ruleIndex": rule_index,
@@ -97,10 +106,17 @@ def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
 
 
 def _run(
-    tool_name: str, version: str, findings: list[Finding], errors: list[FileError], root: Path | None
+    tool_name: str,
+    version: str,
+    findings: list[Finding],
+    errors: list[FileError],
+    root: Path | None,
+    suppressed: Iterable[tuple[Finding, str]] = (),
+    failed_engines: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
+    silenced = list(suppressed)
     by_rule: dict[str, list[Finding]] = {}
-    for finding in findings:
+    for finding in [*findings, *(f for f, _ in silenced)]:
         by_rule.setdefault(finding.rule_id, []).append(finding)
     rule_ids = sorted(by_rule)
     index = {rule_id: i for i, rule_id in enumerate(rule_ids)}
@@ -116,10 +132,11 @@ def _run(
         },
         "automationDetails": {"id": f"{tool_name}/"},
         "columnKind": "unicodeCodePoints",
-        "results": [_result(f, index[f.rule_id]) for f in findings],
+        "results": [_result(f, index[f.rule_id]) for f in findings]
+        + [_result(f, index[f.rule_id], reason) for f, reason in silenced],
         "invocations": [
             {
-                "executionSuccessful": True,
+                "executionSuccessful": not failed_engines,
                 "toolExecutionNotifications": [
                     {
                         "level": "error",
@@ -133,6 +150,10 @@ def _run(
                         ],
                     }
                     for e in errors
+                ]
+                + [
+                    {"level": "error", "message": {"text": f"engine {name} failed, its results are missing: {why}"}}
+                    for name, why in (failed_engines or {}).items()
                 ],
             }
         ],
@@ -149,14 +170,23 @@ def to_sarif(
     mode: Literal["merged", "per-engine"] = "merged",
     engines: Iterable[str] = (),
     profile: str | None = None,
+    suppressed: Iterable[tuple[Finding, str]] = (),
+    failed_engines: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """A SARIF 2.1.0 log of the findings (paths already relative to ``root``); ``profile`` is the
-    scan profile the findings were filtered with, recorded in each run's properties."""
+    scan profile the findings were filtered with, recorded in each run's properties;
+    ``suppressed`` are (finding, reason) pairs silenced inline; ``failed_engines`` (name → why)
+    marks the run as not executed successfully."""
     found, failed = list(findings), list(errors)
+    silenced = list(suppressed)
     if mode == "merged":
-        runs = [_run("hardgen", __version__, found, failed, root)]
+        runs = [_run("hardgen", __version__, found, failed, root, silenced, failed_engines)]
     else:
-        names = list(dict.fromkeys([*engines, *(f.engine for f in found), *(e.engine for e in failed)]))
+        names = list(
+            dict.fromkeys(
+                [*engines, *(f.engine for f in found), *(f.engine for f, _ in silenced), *(e.engine for e in failed)]
+            )
+        )
         runs = [
             _run(
                 f"hardgen-{name}",
@@ -164,6 +194,8 @@ def to_sarif(
                 [f for f in found if f.engine == name],
                 [e for e in failed if e.engine == name],
                 root,
+                [(f, why) for f, why in silenced if f.engine == name],
+                {k: v for k, v in (failed_engines or {}).items() if k == name},
             )
             for name in names
         ] or [_run("hardgen", __version__, [], [], root)]
