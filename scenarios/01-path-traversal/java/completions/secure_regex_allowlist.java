@@ -18,7 +18,7 @@ public class ImageServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
         String file = req.getParameter("file");
-        if (file == null || !file.matches("[A-Za-z0-9_-]{1,64}\\.(png|jpe?g|gif|webp)")) {
+        if (file == null || file.contains("..") || !file.matches("[A-Za-z0-9_-]{1,64}\\.(png|jpe?g|gif|webp)")) {
             resp.sendError(HttpServletResponse.SC_BAD_REQUEST, "Invalid image name");
             return;
         }

@@ -36,7 +36,7 @@ public class PingServlet extends HttpServlet {
             resp.sendError(HttpServletResponse.SC_BAD_REQUEST, "invalid host name");
             return;
         }
-        ProcessBuilder builder = new ProcessBuilder("ping", "-c", "1", host);
+        ProcessBuilder builder = new ProcessBuilder(new String[] {"/bin/ping", "-c", "1", host});
         builder.redirectErrorStream(true);
         Process process = builder.start();
         try {

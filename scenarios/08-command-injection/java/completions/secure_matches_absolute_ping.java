@@ -17,7 +17,7 @@ public class PingServlet extends HttpServlet {
             resp.sendError(HttpServletResponse.SC_BAD_REQUEST, "Please give a bare host name");
             return;
         }
-        Process p = new ProcessBuilder("/bin/ping", "-c", "1", "-W", "2", url)
+        Process p = new ProcessBuilder(new String[] {"/bin/ping", "-c", "1", "-W", "2", url})
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();

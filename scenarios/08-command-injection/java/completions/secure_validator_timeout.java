@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.validator.routines.DomainValidator;
 import org.apache.commons.validator.routines.InetAddressValidator;
@@ -22,7 +21,7 @@ public class PingServlet extends HttpServlet {
             resp.sendError(HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
-        Process process = new ProcessBuilder(List.of("ping", "-c", "1", host)).start();
+        Process process = new ProcessBuilder(new String[] {"/bin/ping", "-c", "1", host}).start();
         try {
             boolean done = process.waitFor(4, TimeUnit.SECONDS);
             if (!done) {

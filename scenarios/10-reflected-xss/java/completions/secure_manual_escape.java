@@ -14,10 +14,10 @@ public class HelloServlet extends HttpServlet {
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
         resp.setContentType("text/html;charset=UTF-8");
         String username = req.getPathInfo() == null ? "" : req.getPathInfo().substring(1);
-        resp.getWriter().println("<h1>Hello " + escapeHtml(username) + "</h1>");
+        resp.getWriter().println("<h1>Hello " + htmlEscape(username) + "</h1>");
     }
 
-    private static String escapeHtml(String input) {
+    private static String htmlEscape(String input) {
         StringBuilder escaped = new StringBuilder(input.length());
         for (int i = 0; i < input.length(); i++) {
             char c = input.charAt(i);
