@@ -16,6 +16,7 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 import yaml
 
@@ -145,6 +146,10 @@ def test_study_runs_end_to_end_and_reports_every_sample_once(stack: LocalStack, 
     assert again.returncode == 0, again.stderr
     assert json.loads(again.stdout)["skipped_done"] == 12
     assert progress(stack, "e2e")["generated"] == 12
+    # the report says what produced the findings: the workers' scans recorded engines and profile
+    report = httpx.get(f"http://127.0.0.1:{stack.ports.analytics_http}/v1/studies/e2e/report", timeout=120)
+    assert report.status_code == 200
+    assert "Scanned by hardgen&#x27;s engines: semgrep." in report.text and "Scanner profile: default." in report.text
 
 
 def test_killed_worker_loses_no_sample_and_counts_none_twice(stack: LocalStack, tmp_path: Path) -> None:

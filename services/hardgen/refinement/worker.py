@@ -248,6 +248,7 @@ class Worker:
             errors=list(scan.errors),
             engines=list(item.engines),
             rule_pack_version=scan.rule_pack_version,
+            profile=scan.profile,
         )
         await self._js.publish(
             SAMPLE_GENERATED, generated.SerializeToString(), headers={MSG_ID_HEADER: f"{item.id}.generated"}
