@@ -135,6 +135,9 @@ class ScanRequest(BaseModel):
     timeout_seconds: float | None = Field(
         None, ge=1, le=600, description="seconds for the scan (at least 1; capped by the gateway's own limit)"
     )
+    profile: Literal["default", "extended"] = Field(
+        "default", description="default: CodeQL's query ids only; extended: also */hardgen/* (hardgen.core.profiles)"
+    )
 
 
 class FileErrorOut(BaseModel):
@@ -152,6 +155,7 @@ class ScanResponse(BaseModel):
     duration_ms: float
     rule_pack_version: str
     cache_hits: int
+    profile: str = Field("default", description="the scan profile the findings were filtered with")
 
 
 class FixRequest(BaseModel):

@@ -51,7 +51,10 @@ def create_scan(
     timeout = min(body.timeout_seconds or settings.scan_timeout_s, settings.scan_timeout_s)
     try:
         response = scanner.scan(
-            [(f.path, f.content, f.language) for f in body.files], engines=body.engines or None, timeout=timeout
+            [(f.path, f.content, f.language) for f in body.files],
+            engines=body.engines or None,
+            timeout=timeout,
+            profile=body.profile,
         )
     except Exception as exc:  # noqa: BLE001 - the scanner client's errors, mapped by kind
         raise from_scanner_error(exc) from None
@@ -65,4 +68,5 @@ def create_scan(
         "duration_ms": response.duration_ms,
         "rule_pack_version": response.rule_pack_version,
         "cache_hits": response.cache_hits,
+        "profile": response.profile,
     }
