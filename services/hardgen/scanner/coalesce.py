@@ -183,6 +183,7 @@ def _split(report: ScanReport, prefix: str, job: _Job) -> ScanReport:
         engine_runs=report.engine_runs,
         engine_seconds=dict(report.engine_seconds),
         profile=report.profile,
+        failed_engines=dict(report.failed_engines),  # an engine that failed failed for every request
     )
 
 

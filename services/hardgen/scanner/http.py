@@ -97,6 +97,7 @@ _OPENAPI_SCANS: dict[str, Any] = {
     "responses": {
         "400": {"description": "invalid request or refused archive (JSON error body)"},
         "413": {"description": "too many files or too large (JSON error body)"},
+        "503": {"description": "an engine the files need is not installed or failed (JSON error body)"},
         "504": {"description": "scan did not complete within the time limit (JSON error body)"},
     },
 }

@@ -19,12 +19,18 @@ import grpc
 from hardgen import __version__
 from hardgen.core.clients.scanner import file_error_to_proto, finding_to_proto
 from hardgen.core.grpcutil import SERVER_OPTIONS, add_port, server_interceptors
-from hardgen.core.languages import UnknownLanguageError, parse_language
+from hardgen.core.languages import UnknownLanguageError, language_for_path, parse_language
 from hardgen.core.logging import get_logger
 from hardgen.core.profiles import UnknownProfileError, parse_profile
 from hardgen.scanner.archive import MAX_ENTRIES, MAX_UNPACKED_BYTES
 from hardgen.scanner.coalesce import Coalescer
-from hardgen.scanner.engines.registry import UnknownEngineError, parse_engines, select_engines
+from hardgen.scanner.engines.registry import (
+    EngineMissingError,
+    UnknownEngineError,
+    check_required_engines,
+    parse_engines,
+    select_engines,
+)
 from hardgen.scanner.scan import DEFAULT_TIMEOUT, ScanInputError, Scanner, ScanReport, ScanTimeoutError, SourceInput
 from hardgen.v1 import common_pb2, scanner_pb2, scanner_pb2_grpc
 
@@ -34,7 +40,8 @@ MAX_CONCURRENT_SCANS = int(os.environ.get("HARDGEN_SCANNER_CONCURRENCY", "2"))
 
 
 class RequestError(ValueError):
-    """A request the service refuses; ``status`` is the HTTP status (gRPC: INVALID_ARGUMENT)."""
+    """A request the service refuses; ``status`` is the HTTP status (gRPC: INVALID_ARGUMENT;
+    413 RESOURCE_EXHAUSTED; 503 FAILED_PRECONDITION: an engine the files need is missing or failed)."""
 
     def __init__(self, message: str, status: int = 400) -> None:
         super().__init__(message)
@@ -69,13 +76,28 @@ class ScanService:
         if total > MAX_UNPACKED_BYTES:
             raise RequestError(f"files total {total} bytes > {MAX_UNPACKED_BYTES}", status=413)
         try:
-            engine_list = select_engines(parse_engines(engines))
+            names = parse_engines(engines)
+            engine_list = select_engines(names)
         except UnknownEngineError as exc:
             raise RequestError(str(exc)) from None
+        if not names:  # the default engines: never answer "no findings" for a language nobody scanned
+            languages = {i.language or language_for_path(i.path) for i in inputs}
+            try:
+                check_required_engines({found for found in languages if found is not None}, engine_list)
+            except EngineMissingError as exc:
+                raise RequestError(str(exc), status=503) from None
         try:
-            return self.coalescer.submit(inputs, engine_list, timeout, chosen)
+            report = self.coalescer.submit(inputs, engine_list, timeout, chosen)
         except ScanInputError as exc:
             raise RequestError(str(exc)) from None
+        if report.failed_engines:  # partial results would read as "fewer weaknesses"
+            name, why = next(iter(report.failed_engines.items()))
+            raise RequestError(f"engine {name} failed, the scan is incomplete: {why}", status=503)
+        return report
+
+
+#: HTTP status of a RequestError → gRPC status code (anything else: INVALID_ARGUMENT).
+_GRPC_CODES = {413: grpc.StatusCode.RESOURCE_EXHAUSTED, 503: grpc.StatusCode.FAILED_PRECONDITION}
 
 
 def report_to_proto(report: ScanReport) -> scanner_pb2.ScanResponse:
@@ -116,7 +138,7 @@ class ScannerServicer(scanner_pb2_grpc.ScannerServicer):
         try:
             report = self.service.run(_inputs_from_proto(request.files), list(request.engines), limit, request.profile)
         except RequestError as exc:
-            code = grpc.StatusCode.RESOURCE_EXHAUSTED if exc.status == 413 else grpc.StatusCode.INVALID_ARGUMENT
+            code = _GRPC_CODES.get(exc.status, grpc.StatusCode.INVALID_ARGUMENT)
             context.abort(code, str(exc))
         except ScanTimeoutError as exc:
             context.abort(grpc.StatusCode.DEADLINE_EXCEEDED, f"scan did not complete within {limit:.1f}s: {exc}")
