@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HARDGEN := $(VENV)/bin/hardgen
 PYTEST_ARGS ?=
 
-.PHONY: setup test demo proto lint typecheck agreement bench-scanner bench-analytics bench-serve bench-load fuzz selfscan up down images k8s-render clean
+.PHONY: setup test demo proto lint typecheck agreement bench-scanner bench-analytics bench-serve bench-load bench-fix fuzz selfscan up down images k8s-render clean
 
 setup:
 	@bash scripts/setup.sh
@@ -43,6 +43,14 @@ bench-serve: setup
 # Gateway + scanner on loopback, 16 clients for 60 s (issue 8; figures in the README).
 bench-load: setup
 	$(PY) -m hardgen.gateway.loadtest
+
+# hardgen fix over the corpus's insecure references with the offline demo model (issue 15; figures
+# in the README). Builds the demo model first when it is missing (reused when present).
+BENCH_FIX_MODEL ?= hf/demo
+BENCH_FIX_ARGS ?=
+bench-fix: setup
+	@if [ "$(BENCH_FIX_MODEL)" = "hf/demo" ]; then $(HARDGEN) model build-demo -f json > /dev/null; fi
+	$(PY) -m hardgen.refinement.fixbench --model $(BENCH_FIX_MODEL) $(BENCH_FIX_ARGS)
 
 # atheris on the archive and SARIF readers, FUZZ_SECONDS each (make test runs them for seconds).
 FUZZ_SECONDS ?= 300

@@ -15,9 +15,11 @@ round. Nothing under analysis is executed: the code is only parsed, compiled to 
 
 from __future__ import annotations
 
+import functools
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 from typing import Any
 
 from hardgen.core.fixes import Attempt, FileFix, FixOutcome, remaining_findings
@@ -104,6 +106,12 @@ def check_spec(spec: FixSpec, files: list[FixInput]) -> None:
     paths = [f.path for f in files]
     if len(set(paths)) != len(paths):
         raise RequestError("a file path appears twice in the request")
+    for path in paths:
+        parts = PurePosixPath(path.replace("\\", "/")).parts
+        if not parts or path.startswith(("/", "\\")) or ".." in parts or "\x00" in path or ":" in parts[0]:
+            raise RequestError(f"invalid file path {path!r}: must be relative, without '..'")
+        if "/".join(p for p in parts if p != ".") != path:  # findings come back under the normal form
+            raise RequestError(f"invalid file path {path!r}: use the plain form ('a/b.py', no './', '//' or '\\')")
 
 
 def decode(item: FixInput, max_bytes: int) -> tuple[Language, str] | FileFix:
@@ -134,8 +142,28 @@ def _feedback(introduced: list[dict[str, Any]], reason: str) -> str:
     return f"Your previous answer was rejected: {reason}.\n"
 
 
+@dataclass(slots=True)
+class _Run:
+    """One file's way through the rounds: the code the next prompt carries and what it must fix."""
+
+    result: FileFix
+    language: Language
+    state: SampleState
+    base: str
+    targets: list[dict[str, Any]]
+    feedback: str = ""
+    partial: str = ""
+    done: bool = False
+    started: float = field(default_factory=time.monotonic)
+
+
 class Fixer:
-    """Runs the verified fix loop for a batch of files with one backend and one chain."""
+    """Runs the verified fix loop for a batch of files with one backend and one chain.
+
+    Files go through the rounds in lock step so that each round's candidates are scanned in one
+    batch (one engine run per round, not one per file): a scanner run costs seconds, a model
+    call on a small model less.
+    """
 
     def __init__(self, scanner: ScanPort, backend: Backend, chain: Chain, spec: FixSpec) -> None:
         self.scanner = scanner
@@ -144,20 +172,53 @@ class Fixer:
         self.spec = spec
         self.template = get_template("fix")
         self.guidance = cot_guidance() if "cot" in chain.names else ""
-        self._prescanned: dict[str, list[dict[str, Any]]] = {}
+        self.workers = max(1, min(backend.concurrency, 4))
+
+    def _scan(self, batch: list[tuple[str, str, Language]]) -> dict[str, list[dict[str, Any]]]:
+        if not batch:
+            return {}
+        scan_many = getattr(self.scanner, "scan_many", None)
+        if scan_many is not None:
+            found: dict[str, list[dict[str, Any]]] = scan_many(batch)
+            return found
+        return {path: self.scanner.scan_code(code, language, path) for path, code, language in batch}
+
+    def _map(self, function: Any, items: list[Any]) -> list[Any]:
+        if self.workers == 1 or len(items) < 2:
+            return [function(item) for item in items]
+        with ThreadPoolExecutor(max_workers=min(self.workers, len(items)), thread_name_prefix="fix") as pool:
+            return list(pool.map(function, items))
 
     def fix_all(self, files: list[FixInput]) -> list[FileFix]:
-        """Scan every file in one batch (one engine run, not one per file), then fix file by file."""
-        decoded = {f.path: decode(f, self.spec.max_file_bytes) for f in files}
-        batch = [(p, d[1], d[0]) for p, d in decoded.items() if not isinstance(d, FileFix)]
-        scan_many = getattr(self.scanner, "scan_many", None)
-        if batch and scan_many is not None:
-            self._prescanned = scan_many(batch)
-        workers = max(1, min(len(files), self.backend.concurrency, 4))
-        if workers == 1:
-            return [self.fix_one(f, i) for i, f in enumerate(files)]
-        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="fix") as pool:
-            return list(pool.map(self.fix_one, files, range(len(files))))
+        """One outcome per file, in the order given."""
+        outcomes: dict[str, FileFix] = {}
+        texts: list[tuple[str, str, Language]] = []
+        for item in files:
+            decoded = decode(item, self.spec.max_file_bytes)
+            if isinstance(decoded, FileFix):
+                outcomes[item.path] = decoded
+            else:
+                texts.append((item.path, decoded[1], decoded[0]))
+        found = self._scan(texts)
+        runs: list[_Run] = []
+        for index, (path, text, language) in enumerate(texts):
+            result = FileFix(path, FixOutcome.clean, "", language.value, original_code=text, findings=found[path])
+            outcomes[path] = result
+            if result.findings:
+                runs.append(_Run(result, language, self._state(language, path, index), text, list(result.findings)))
+        self._map(self._setup, runs)
+        for number in range(1, self.spec.rounds + 1):
+            active = [run for run in runs if not run.done]
+            if not active:
+                break
+            candidates = self._map(functools.partial(self._ask, number=number), active)
+            checked = [(run, code) for run, code in zip(active, candidates, strict=True) if code is not None]
+            scans = self._scan([(run.result.path, code, run.language) for run, code in checked])
+            for run, code in checked:
+                self._judge(run, code, scans[run.result.path], number)
+        for run in runs:
+            self._finish(run)
+        return [outcomes[item.path] for item in files]
 
     def _state(self, language: Language, path: str, index: int) -> SampleState:
         params = GenerationParams(
@@ -177,100 +238,100 @@ class Fixer:
             scanner=self.scanner,
         )
 
-    def fix_one(self, item: FixInput, index: int = 0) -> FileFix:
-        started = time.monotonic()
-        decoded = decode(item, self.spec.max_file_bytes)
-        if isinstance(decoded, FileFix):
-            return decoded
-        language, text = decoded
-        result = FileFix(item.path, FixOutcome.clean, "", language.value, original_code=text)
-        prescanned = self._prescanned.get(item.path)
-        result.findings = prescanned if prescanned is not None else self.scanner.scan_code(text, language, item.path)
-        if result.findings:
-            state = self._state(language, item.path, index)
-            self._loop(state, result, language)
-            result.model_calls = len(state.calls)
-            result.tokens = sum(c.prompt_tokens + c.completion_tokens for c in state.calls)
-        result.seconds = time.monotonic() - started
+    def _setup(self, run: _Run) -> None:
+        """The chain's setup steps (``mp`` instruction, ``ft`` model) before the first prompt."""
+        for step in self.chain.steps:
+            if step.kind == "setup":
+                step().run(run.state)
+
+    def _ask(self, run: _Run, number: int) -> str | None:
+        """One candidate that changes the file and parses, or None (the attempt is recorded)."""
+        prompt = self.template.render(
+            **(
+                run.state.task.values()
+                | {
+                    "path": run.result.path,
+                    "findings": describe_findings(run.targets),
+                    "feedback": run.feedback,
+                    "guidance": self.guidance,
+                    "code": run.base.rstrip(),
+                }
+            )
+        )
+        try:
+            reply = run.state.ask(f"{STEP_PREFIX}{number}", "fix", prompt)
+        except BackendCallError as exc:
+            run.result.attempts.append(Attempt(number, "rejected", f"model error: {exc}", False, len(run.targets)))
+            if not run.partial:
+                run.result.outcome = FixOutcome.skipped
+                run.result.reason = f"model error, file left untouched: {exc}"
+            run.done = True
+            return None
+        candidate = run.state.accept(reply).code
+        if candidate.strip() == run.base.strip():
+            self._reject(run, Attempt(number, "rejected", "the answer did not change the file", True, len(run.targets)))
+            return None
+        check = check_parses(candidate, run.language, run.result.path)
+        if not check.ok:
+            reason = f"does not parse ({check.reason})"
+            self._reject(run, Attempt(number, "rejected", reason, False, len(run.targets)))
+            return None
+        return candidate
+
+    def _reject(self, run: _Run, attempt: Attempt) -> None:
+        run.result.attempts.append(attempt)
+        run.feedback = _feedback(attempt.introduced, attempt.reason)
+
+    def _judge(self, run: _Run, candidate: str, found: list[dict[str, Any]], number: int) -> None:
+        """Keep the candidate (fixed or partial) or reject it, by its findings against the targets."""
+        remaining, introduced = remaining_findings(run.targets, found)
+        if introduced:
+            rules = ", ".join(sorted({str(f["rule_id"]) for f in introduced}))
+            reason = f"adds {len(introduced)} finding(s): {rules}"
+            self._reject(run, Attempt(number, "rejected", reason, True, len(remaining), introduced))
+        elif not remaining:
+            run.result.attempts.append(Attempt(number, "accepted", "every finding gone, none added", True, 0))
+            run.result.outcome, run.result.fixed_code, run.result.remaining = FixOutcome.fixed, candidate, []
+            total = len(run.result.findings)
+            run.result.reason = f"all {total} finding(s) fixed in round {number}, no new finding"
+            run.done = True
+        elif len(remaining) < len(run.targets):
+            reason = f"{len(run.targets) - len(remaining)} of {len(run.targets)} finding(s) gone, none added"
+            run.result.attempts.append(Attempt(number, "partial", reason, True, len(remaining)))
+            run.base, run.targets, run.partial, run.feedback = candidate, remaining, candidate, ""
+        else:
+            reason = f"none of the {len(run.targets)} finding(s) it was asked to fix is gone"
+            self._reject(run, Attempt(number, "rejected", reason, True, len(remaining)))
+
+    def _finish(self, run: _Run) -> None:
+        result = run.result
+        calls = run.state.calls
+        result.model_calls = len(calls)
+        result.tokens = sum(c.prompt_tokens + c.completion_tokens for c in calls)
+        result.seconds = time.monotonic() - run.started
+        if result.outcome is FixOutcome.clean:  # not fixed, not skipped: partial or unfixable
+            if run.partial:
+                fixed = len(result.findings) - len(run.targets)
+                result.outcome, result.fixed_code, result.remaining = (
+                    FixOutcome.partially_fixed,
+                    run.partial,
+                    run.targets,
+                )
+                result.reason = f"{fixed} of {len(result.findings)} finding(s) fixed, {len(run.targets)} remain"
+            else:
+                result.outcome, result.remaining = FixOutcome.unfixable, list(result.findings)
+                last = result.attempts[-1].reason if result.attempts else "no attempt"
+                result.reason = f"no verified fix in {self.spec.rounds} round(s); last: {last}"
+        elif result.outcome is FixOutcome.skipped:
+            result.remaining = list(result.findings)
         log.info(
             "fix.file",
-            path=item.path,
+            path=result.path,
             outcome=result.outcome.value,
             findings=len(result.findings),
             calls=result.model_calls,
             seconds=round(result.seconds, 2),
         )
-        return result
-
-    def _loop(self, state: SampleState, result: FileFix, language: Language) -> None:
-        """Ask, verify, keep or reject, up to ``rounds`` times; fills ``result``."""
-        for step in self.chain.steps:
-            if step.kind == "setup":
-                step().run(state)
-        base, targets = result.original_code, list(result.findings)
-        feedback, partial = "", ""
-        for number in range(1, self.spec.rounds + 1):
-            prompt = self.template.render(
-                **(
-                    state.task.values()
-                    | {
-                        "path": result.path,
-                        "findings": describe_findings(targets),
-                        "feedback": feedback,
-                        "guidance": self.guidance,
-                        "code": base.rstrip(),
-                    }
-                )
-            )
-            try:
-                reply = state.ask(f"{STEP_PREFIX}{number}", "fix", prompt)
-            except BackendCallError as exc:
-                result.attempts.append(Attempt(number, "rejected", f"model error: {exc}", False, len(targets)))
-                if not partial:
-                    result.outcome, result.reason = FixOutcome.skipped, f"model error, file left untouched: {exc}"
-                    return
-                break
-            candidate = state.accept(reply).code
-            attempt, introduced, remaining = self._verify(candidate, base, targets, language, result.path, number)
-            result.attempts.append(attempt)
-            if attempt.verdict == "accepted":
-                result.outcome, result.fixed_code, result.remaining = FixOutcome.fixed, candidate, []
-                result.reason = f"all {len(result.findings)} finding(s) fixed in round {number}, no new finding"
-                return
-            if attempt.verdict == "partial":
-                base, targets, partial, feedback = candidate, remaining, candidate, ""
-                continue
-            feedback = _feedback(introduced, attempt.reason)
-        if partial:
-            fixed = len(result.findings) - len(targets)
-            result.outcome, result.fixed_code, result.remaining = FixOutcome.partially_fixed, partial, targets
-            result.reason = f"{fixed} of {len(result.findings)} finding(s) fixed, {len(targets)} remain"
-        else:
-            result.outcome, result.remaining = FixOutcome.unfixable, list(result.findings)
-            result.reason = f"no verified fix in {self.spec.rounds} round(s); last: {result.attempts[-1].reason}"
-
-    def _verify(
-        self, candidate: str, base: str, targets: list[dict[str, Any]], language: Language, path: str, number: int
-    ) -> tuple[Attempt, list[dict[str, Any]], list[dict[str, Any]]]:
-        """(attempt, introduced findings, remaining targets) for one candidate."""
-        if candidate.strip() == base.strip():
-            return Attempt(number, "rejected", "the answer did not change the file", True, len(targets)), [], targets
-        check = check_parses(candidate, language, path)
-        if not check.ok:
-            return Attempt(number, "rejected", f"does not parse ({check.reason})", False, len(targets)), [], targets
-        found = self.scanner.scan_code(candidate, language, path)
-        remaining, introduced = remaining_findings(targets, found)
-        if introduced:
-            rules = ", ".join(sorted({str(f["rule_id"]) for f in introduced}))
-            reason = f"adds {len(introduced)} finding(s): {rules}"
-            return Attempt(number, "rejected", reason, True, len(remaining), introduced), introduced, remaining
-        if not remaining:
-            return Attempt(number, "accepted", "every finding gone, none added", True, 0), [], []
-        if len(remaining) < len(targets):
-            reason = f"{len(targets) - len(remaining)} of {len(targets)} finding(s) gone, none added"
-            return Attempt(number, "partial", reason, True, len(remaining)), [], remaining
-        reason = f"none of the {len(targets)} finding(s) it was asked to fix is gone"
-        return Attempt(number, "rejected", reason, True, len(remaining)), [], remaining
 
 
 def require_scanner(scanner: ScanPort | None) -> ScanPort:
