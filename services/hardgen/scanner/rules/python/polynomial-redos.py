@@ -36,3 +36,56 @@ def linear():
 def constant_text():
     # ok: py-polynomial-redos
     return TRAILING.sub("", "constant   ")
+
+
+EMAIL = re.compile(r"^[^@]+@[^@]+\.[^@]+$")
+STRICT_EMAIL = re.compile(r"^[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+\.[a-zA-Z]{2,}$")
+
+
+@app.route("/d", methods=["POST"])
+def email_negated_classes():
+    email = request.form.get("email", "")
+    # [^@]+ contains the "." that separates it from the next [^@]+
+    # ruleid: py-polynomial-redos
+    if not EMAIL.match(email):
+        return "invalid", 400
+    return "ok"
+
+
+@app.route("/e")
+def nested_quantifier():
+    name = request.args.get("name", "")
+    # exponential (and so also superlinear)
+    # ruleid: py-polynomial-redos
+    return str(bool(re.fullmatch(r"^(\w+\s?)*$", name)))
+
+
+@app.route("/f")
+def words_then_spaces():
+    # \w+ and \w+ with only an optional blank between them
+    # ruleid: py-polynomial-redos
+    return str(re.findall(r"\w+\s*\w+=", request.args.get("q", "")))
+
+
+@app.route("/ok3", methods=["POST"])
+def strict_email():
+    email = request.form.get("email", "")
+    # the "." between [a-zA-Z0-9.-]+ and [a-zA-Z]{2,} is not in the second class: linear
+    # ok: py-polynomial-redos
+    if not STRICT_EMAIL.match(email):
+        return "invalid", 400
+    return "ok"
+
+
+@app.route("/ok4")
+def anchored_match():
+    # re.match anchors at the start: no implicit prefix loop
+    # ok: py-polynomial-redos
+    return str(re.match(r"\d+px", request.args.get("size", "")))
+
+
+@app.route("/ok5")
+def separated_by_comma():
+    # \s* , \s*: the separator is in neither loop
+    # ok: py-polynomial-redos
+    return str(re.split(r"^\s*,\s*$", request.args.get("csv", "")))
