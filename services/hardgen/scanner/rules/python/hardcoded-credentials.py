@@ -55,3 +55,52 @@ def empty_ok(password):
 def other_name_ok(role):
     # ok: py-hardcoded-credentials
     return role == "moderator-of-the-forum"
+
+
+def login_helper(username, password):
+    return username == "svc-user" and check_password_hash(lookup(username), password)
+
+
+def positional_parameter():
+    # a literal passed for a parameter named password of a function in the file
+    # ruleid: py-hardcoded-credentials
+    return login_helper("svc-user", "Winter2024!x")
+
+
+def formatted_value(password):
+    # CodeQL has no format-string exclusion: braces do not make it text
+    # ruleid: py-hardcoded-credentials
+    return password == "{abc}-token-xyz"
+
+
+def username_keyword():
+    # ruleid: py-hardcoded-credentials
+    return User(username="administrator", email="admin@example.com")
+
+
+def not_equal_ok(password):
+    # only == comparisons are sinks in CodeQL
+    # ok: py-hardcoded-credentials
+    return password != "password123"
+
+
+def subscript_ok(form):
+    # the compared value must be a plain variable named like a credential
+    # ok: py-hardcoded-credentials
+    return form["password"] == "password123"
+
+
+def secret_key_ok(app):
+    # app.config["SECRET_KEY"] / jwt keys are not credential sinks of CodeQL's Python query
+    # ok: py-hardcoded-credentials
+    app.config["SECRET_KEY"] = "f3b1c2d9e8a7-secret"
+
+
+def password_file_ok():
+    # ok: py-hardcoded-credentials
+    return load(password_file="/etc/app/credentials.txt")
+
+
+def pin_number(pin_code, passcode):
+    # ruleid: py-hardcoded-credentials
+    return passcode == 987654321
