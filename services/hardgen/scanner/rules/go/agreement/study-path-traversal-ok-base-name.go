@@ -1,0 +1,34 @@
+// hardgen-expect: none
+// hardgen-near-miss: go/study/path-traversal
+package main
+
+import (
+	"io"
+	"log"
+	"net/http"
+	"os"
+	"path/filepath"
+)
+
+func upload(w http.ResponseWriter, r *http.Request) {
+	file, header, err := r.FormFile("document")
+	if err != nil {
+		http.Error(w, "missing file", http.StatusBadRequest)
+		return
+	}
+	defer file.Close()
+	name := filepath.Base(header.Filename)
+	dst, err := os.Create(filepath.Join("uploads", name))
+	if err != nil {
+		http.Error(w, "could not save file", http.StatusInternalServerError)
+		return
+	}
+	defer dst.Close()
+	io.Copy(dst, file)
+	w.WriteHeader(http.StatusCreated)
+}
+
+func main() {
+	http.HandleFunc("/upload", upload)
+	log.Fatal(http.ListenAndServe(":8080", nil))
+}
