@@ -1,0 +1,19 @@
+// hardgen-expect: none
+// hardgen-near-miss: java/relative-path-command
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.PrintWriter;
+
+@WebServlet("/health/load2")
+public class AbsoluteLoadServlet extends HttpServlet {
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        Process process = Runtime.getRuntime().exec("/usr/bin/uptime");
+        response.setContentType("text/plain");
+        process.getInputStream().transferTo(response.getOutputStream());
+    }
+}
