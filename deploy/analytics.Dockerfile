@@ -1,30 +1,23 @@
 # syntax=docker/dockerfile:1.7
 # analytics: consumes sample.generated / scan.completed from NATS into DuckDB; tables and report.
-ARG PYTHON_IMAGE=python:3.11.10-slim-bookworm
+# FROM hardgen/base (deploy/base.Dockerfile): user 10001, /data and /models owned by it, HOME=/tmp,
+# the core dependencies and their pinned versions; this image adds only its own layers.
+ARG BASE_IMAGE=hardgen/base:dev
 
-FROM ${PYTHON_IMAGE} AS build
-ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
-WORKDIR /src
-RUN python -m venv /opt/venv
-ENV PATH=/opt/venv/bin:$PATH
-COPY pyproject.toml README.md ./
-COPY services ./services
-RUN pip install ".[analytics]"
-
-FROM ${PYTHON_IMAGE}
-RUN groupadd --system --gid 10001 hardgen \
- && useradd --system --uid 10001 --gid hardgen --home-dir /app --shell /usr/sbin/nologin hardgen
-WORKDIR /app
-COPY --from=build /opt/venv /opt/venv
-ENV PATH=/opt/venv/bin:$PATH \
-    PYTHONUNBUFFERED=1 \
-    HARDGEN_HOME=/app \
-    HARDGEN_DATA=/data \
-    HARDGEN_DB=/data/hardgen.duckdb \
-    MPLCONFIGDIR=/tmp/matplotlib \
-    HARDGEN_LOG_FORMAT=json
+FROM ${BASE_IMAGE}
+USER 0
+# Third-party dependencies first (a layer that survives code changes), then the package itself.
+COPY pyproject.toml /src/pyproject.toml
+RUN python /opt/hardgen/requirements.py /src/pyproject.toml analytics > /tmp/requirements.txt \
+ && pip install --no-cache-dir -r /tmp/requirements.txt \
+ && rm /tmp/requirements.txt
+COPY README.md /src/README.md
+COPY services /src/services
+RUN pip install --no-cache-dir --no-deps /src && rm -rf /src
+ENV HARDGEN_DB=/data/hardgen.duckdb \
+    MPLCONFIGDIR=/tmp/matplotlib
 USER 10001:10001
 EXPOSE 50054 8084
-HEALTHCHECK --interval=15s --timeout=5s --start-period=15s --retries=3 \
+HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
   CMD ["python", "-m", "hardgen.core.healthcheck", "http://127.0.0.1:8084/healthz"]
 CMD ["python", "-m", "hardgen.analytics", "--host", "0.0.0.0", "--grpc-port", "50054", "--http-port", "8084"]

@@ -1,31 +1,24 @@
 # syntax=docker/dockerfile:1.7
 # refinement: model backends (openai/, gemini/, tgi/, replay/) and the strategies; also runs as a
-# NATS work-queue worker (`python -m hardgen.refinement.worker`). Local hf/ models live in modelserve.
-ARG PYTHON_IMAGE=python:3.11.10-slim-bookworm
+# NATS work-queue worker (`python -m hardgen.refinement.worker`) and as the study Job (`hardgen study run`).
+# FROM hardgen/base (deploy/base.Dockerfile): user 10001, /data and /models owned by it, HOME=/tmp,
+# the core dependencies and their pinned versions; this image adds only its own layers.
+ARG BASE_IMAGE=hardgen/base:dev
 
-FROM ${PYTHON_IMAGE} AS build
-ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
-WORKDIR /src
-RUN python -m venv /opt/venv
-ENV PATH=/opt/venv/bin:$PATH
-COPY pyproject.toml README.md ./
-COPY services ./services
-RUN pip install ".[refinement]"
-
-FROM ${PYTHON_IMAGE}
-RUN groupadd --system --gid 10001 hardgen \
- && useradd --system --uid 10001 --gid hardgen --home-dir /app --shell /usr/sbin/nologin hardgen
-WORKDIR /app
-COPY --from=build /opt/venv /opt/venv
-COPY scenarios ./scenarios
-COPY studies ./studies
-ENV PATH=/opt/venv/bin:$PATH \
-    PYTHONUNBUFFERED=1 \
-    HARDGEN_HOME=/app \
-    HARDGEN_DATA=/data \
-    HARDGEN_LOG_FORMAT=json
+FROM ${BASE_IMAGE}
+USER 0
+# Third-party dependencies first (a layer that survives code changes), then the package itself.
+COPY pyproject.toml /src/pyproject.toml
+RUN python /opt/hardgen/requirements.py /src/pyproject.toml refinement > /tmp/requirements.txt \
+ && pip install --no-cache-dir -r /tmp/requirements.txt \
+ && rm /tmp/requirements.txt
+COPY README.md /src/README.md
+COPY services /src/services
+RUN pip install --no-cache-dir --no-deps /src && rm -rf /src
+COPY scenarios /app/scenarios
+COPY studies /app/studies
 USER 10001:10001
 EXPOSE 50052
-HEALTHCHECK --interval=15s --timeout=5s --start-period=15s --retries=3 \
+HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
   CMD ["python", "-m", "hardgen.core.healthcheck", "grpc://127.0.0.1:50052/hardgen.v1.Refinement"]
 CMD ["python", "-m", "hardgen.refinement", "--host", "0.0.0.0", "--grpc-port", "50052"]

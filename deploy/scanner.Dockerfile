@@ -1,41 +1,32 @@
 # syntax=docker/dockerfile:1.7
 # scanner: Semgrep OSS with the project's rule packs baked in (inside the package), Bandit, the Go
-# AST checks. Build with --build-arg CODEQL_BUNDLE=<path to a codeql-bundle tar.gz in the build
-# context> to add a real CodeQL engine (the image then sets HARDGEN_CODEQL).
-ARG PYTHON_IMAGE=python:3.11.10-slim-bookworm
+# AST checks. FROM hardgen/base (deploy/base.Dockerfile: user 10001, /data, /models, HOME=/tmp, the
+# core dependencies). Build with --build-arg CODEQL_BUNDLE=<path to a codeql-bundle tar.gz in
+# deploy/codeql/> to add a real CodeQL engine (the image then sets HARDGEN_CODEQL).
+ARG BASE_IMAGE=hardgen/base:dev
 
-FROM ${PYTHON_IMAGE} AS build
-ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
-WORKDIR /src
-RUN python -m venv /opt/venv
-ENV PATH=/opt/venv/bin:$PATH
-COPY pyproject.toml README.md ./
-COPY services ./services
-RUN pip install ".[scanner]"
-
-FROM ${PYTHON_IMAGE} AS codeql
+FROM ${BASE_IMAGE} AS codeql
 ARG CODEQL_BUNDLE=""
-WORKDIR /opt
 COPY deploy/codeql/ /tmp/codeql/
 # An empty /opt/codeql when no bundle is given: the codeql engine then reports itself unavailable.
-RUN mkdir -p /opt/codeql \
- && if [ -n "${CODEQL_BUNDLE}" ]; then tar -xzf "/tmp/codeql/${CODEQL_BUNDLE}" -C /opt; fi
+RUN mkdir -p /tmp/opt/codeql \
+ && if [ -n "${CODEQL_BUNDLE}" ]; then tar -xzf "/tmp/codeql/${CODEQL_BUNDLE}" -C /tmp/opt; fi
 
-FROM ${PYTHON_IMAGE}
-RUN groupadd --system --gid 10001 hardgen \
- && useradd --system --uid 10001 --gid hardgen --home-dir /app --shell /usr/sbin/nologin hardgen
-WORKDIR /app
-COPY --from=build /opt/venv /opt/venv
-COPY --from=codeql /opt/codeql /opt/codeql
-COPY scenarios ./scenarios
-ENV PATH=/opt/venv/bin:$PATH \
-    PYTHONUNBUFFERED=1 \
-    HARDGEN_HOME=/app \
-    HARDGEN_DATA=/data \
-    HARDGEN_CACHE=/data/cache \
+FROM ${BASE_IMAGE}
+USER 0
+# Third-party dependencies first (a layer that survives code changes), then the package itself.
+COPY pyproject.toml /src/pyproject.toml
+RUN python /opt/hardgen/requirements.py /src/pyproject.toml scanner > /tmp/requirements.txt \
+ && pip install --no-cache-dir -r /tmp/requirements.txt \
+ && rm /tmp/requirements.txt
+COPY README.md /src/README.md
+COPY services /src/services
+RUN pip install --no-cache-dir --no-deps /src && rm -rf /src
+COPY --from=codeql /tmp/opt/codeql /opt/codeql
+COPY scenarios /app/scenarios
+ENV HARDGEN_CACHE=/data/cache \
     HARDGEN_CODEQL=/opt/codeql/codeql \
-    SEMGREP_SEND_METRICS=off \
-    HARDGEN_LOG_FORMAT=json
+    SEMGREP_SEND_METRICS=off
 USER 10001:10001
 EXPOSE 50051 8081
 HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \

@@ -17,9 +17,9 @@ SERVICES = {"gateway", "refinement", "scanner", "analytics", "modelserve"}
 HADOLINT = Path(sys.executable).parent / "hadolint"
 
 
-def test_one_dockerfile_per_service_plus_cpu_variant() -> None:
+def test_one_dockerfile_per_service_plus_cpu_variant_and_the_shared_base() -> None:
     names = {p.name.removesuffix(".Dockerfile") for p in DOCKERFILES}
-    assert names == SERVICES | {"modelserve-cpu"}
+    assert names == SERVICES | {"modelserve-cpu", "base"}
 
 
 @pytest.mark.parametrize("dockerfile", DOCKERFILES, ids=lambda p: p.name)
@@ -34,15 +34,30 @@ def test_hadolint_passes(dockerfile: Path) -> None:
 
 
 @pytest.mark.parametrize("dockerfile", DOCKERFILES, ids=lambda p: p.name)
-def test_images_are_multistage_non_root_pinned_and_healthchecked(dockerfile: Path) -> None:
+def test_images_keep_build_tools_out_run_non_root_pinned_and_healthchecked(dockerfile: Path) -> None:
+    """Either multi-stage, or FROM the shared hardgen/base (itself multi-stage) adding one package
+    layer and removing its sources in the same step."""
     text = dockerfile.read_text()
-    assert len(re.findall(r"^FROM ", text, re.MULTILINE)) >= 2, "multi-stage build"
+    from_base = re.search(r"^ARG BASE_IMAGE=hardgen/base:", text, re.MULTILINE) is not None
+    if from_base:
+        assert re.search(r"pip install --no-cache-dir --no-deps /src && rm -rf /src", text)
+    else:
+        assert len(re.findall(r"^FROM ", text, re.MULTILINE)) >= 2, "multi-stage build"
     for image in re.findall(r"^ARG \w+_IMAGE=(\S+)", text, re.MULTILINE):
         tag = image.rsplit(":", 1)[-1]
-        assert re.search(r"\d+\.\d+", tag), f"base image {image} is not pinned to a version"
+        assert re.search(r"\d+\.\d+", tag) or image.startswith("hardgen/base:"), f"base image {image} is not pinned"
     final_stage = text.rsplit("\nFROM ", 1)[-1]
     assert re.search(r"^USER 10001", final_stage, re.MULTILINE), "final stage runs as non-root"
-    assert "HEALTHCHECK" in final_stage
+    if dockerfile.name != "base.Dockerfile":
+        assert "HEALTHCHECK --" in final_stage
+
+
+def test_the_base_creates_the_mount_points_for_user_10001_and_a_writable_home() -> None:
+    text = (ROOT / "deploy/base.Dockerfile").read_text()
+    assert "mkdir -p /app /data /models" in text and "chown 10001:10001 /data /models" in text
+    assert re.search(r"HOME=/tmp", text)
+    gpu = (ROOT / "deploy/modelserve.Dockerfile").read_text()  # not FROM the base: same guarantees
+    assert "chown 10001:10001 /data /models" in gpu and "HOME=/tmp" in gpu
 
 
 @pytest.mark.parametrize("dockerfile", DOCKERFILES, ids=lambda p: p.name)

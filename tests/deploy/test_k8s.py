@@ -45,13 +45,18 @@ def test_overlay_renders_and_validates_against_kubernetes_schemas(overlay: str, 
 
 @pytest.mark.parametrize("overlay", OVERLAYS)
 def test_every_workload_runs_non_root_with_read_only_root(overlay: str) -> None:
+    """Every pod runs non-root with a read-only root, except TGI (its image needs root; it still has
+    no privilege escalation and a read-only root: tests/deploy/test_k8s_topology.py)."""
     docs = render(overlay)
-    workloads = [d for d in docs if d["kind"] in {"Deployment", "StatefulSet", "Job"}]
+    workloads = [d for d in docs if d["kind"] in {"Deployment", "StatefulSet", "Job", "CronJob"}]
     assert workloads
     for workload in workloads:
-        pod = workload["spec"]["template"]["spec"]
-        assert pod["securityContext"]["runAsNonRoot"] is True, workload["metadata"]["name"]
-        for container in pod["containers"]:
+        spec = workload["spec"]["jobTemplate"]["spec"] if workload["kind"] == "CronJob" else workload["spec"]
+        pod = spec["template"]["spec"]
+        containers = pod.get("initContainers", []) + pod["containers"]
+        if workload["metadata"]["name"] != "tgi":
+            assert pod["securityContext"]["runAsNonRoot"] is True, workload["metadata"]["name"]
+        for container in containers:
             assert container["securityContext"]["readOnlyRootFilesystem"] is True
             assert container["securityContext"]["allowPrivilegeEscalation"] is False
 
@@ -63,7 +68,7 @@ def test_each_service_has_a_deployment_and_a_service() -> None:
         assert name in deployments and name in services
     assert "refinement-worker" in deployments
     assert "nats" in by_kind(docs, "StatefulSet")
-    assert "hardgen-study" in by_kind(docs, "Job")
+    assert "hardgen-study" in by_kind(docs, "CronJob")
 
 
 def test_only_the_gateway_is_reachable_from_outside() -> None:
@@ -97,10 +102,9 @@ def test_workers_scale_on_jetstream_lag_with_keda_and_on_cpu_without() -> None:
     assert {"gateway", "scanner", "nats"} <= set(by_kind(dev, "PodDisruptionBudget"))
 
 
-def test_api_keys_come_from_a_secret_with_no_committed_values() -> None:
+def test_api_keys_come_from_an_optional_secret_that_is_not_rendered() -> None:
     docs = render("dev")
-    secret = by_kind(docs, "Secret")["hardgen-api-keys"]
-    assert all(value == "" for value in secret.get("stringData", {}).values())
+    assert "hardgen-api-keys" not in by_kind(docs, "Secret")
     worker = by_kind(docs, "Deployment")["refinement-worker"]["spec"]["template"]["spec"]["containers"][0]
-    refs = {e["name"]: e["valueFrom"]["secretKeyRef"]["name"] for e in worker["env"]}
-    assert refs["OPENAI_API_KEY"] == "hardgen-api-keys"
+    refs = {e["name"]: e["valueFrom"]["secretKeyRef"] for e in worker["env"]}
+    assert refs["OPENAI_API_KEY"] == {"name": "hardgen-api-keys", "key": "OPENAI_API_KEY", "optional": True}
