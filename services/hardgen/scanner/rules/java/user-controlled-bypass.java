@@ -45,6 +45,35 @@ public class UserControlledBypassTest extends HttpServlet {
         }
     }
 
+    protected void doPut(HttpServletRequest req, HttpServletResponse resp) throws Exception {
+        String email = req.getParameter("email");
+        // the other branch returns: CodeQL does not report the condition
+        // ok: java-user-controlled-bypass
+        if (email.endsWith("@example.com")) {
+            authenticate(email);
+        } else {
+            resp.sendError(403);
+            return;
+        }
+    }
+
+    protected void doDelete(HttpServletRequest req, HttpServletResponse resp) throws Exception {
+        String host = req.getHeader("Host");
+        // ruleid: java-user-controlled-bypass
+        if (host.endsWith(".internal")) {
+            authorizeCaller(host);
+        }
+        // "author" (as in getAuthorName) is not an AuthMethod
+        // ok: java-user-controlled-bypass
+        if (host.endsWith(".blog")) {
+            authorName(host);
+        }
+    }
+
+    private void authorizeCaller(String host) {}
+
+    private void authorName(String host) {}
+
     private void authenticate(String user) {}
 
     private void doLogin(String user) {}
