@@ -82,3 +82,13 @@ func open() (*sql.DB, error) {
 	// ok: go-hardcoded-credentials
 	return sql.Open("postgres", os.Getenv("DATABASE_URL"))
 }
+
+// ruleid: go-hardcoded-credentials
+const signingKeyPEM = `-----BEGIN RSA PRIVATE KEY-----
+MIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Qu
+-----END RSA PRIVATE KEY-----`
+
+// ok: go-hardcoded-credentials
+const publicKeyPEM = `-----BEGIN PUBLIC KEY-----
+MFwwDQYJKoZIhvcNAQEBBQADSwAwSAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf
+-----END PUBLIC KEY-----`
