@@ -23,6 +23,13 @@ from hardgen.scanner import sarif
 HARDGEN = [sys.executable, "-m", "hardgen.cli.main"]
 
 
+@pytest.fixture(autouse=True)
+def _shared_scan_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One scan cache for this module's runs (the area's conftest gives each test a fresh one): the
+    same programs are scanned in several tests, and Semgrep takes seconds per new program."""
+    monkeypatch.setenv("HARDGEN_CACHE", str(tmp_path_factory.getbasetemp() / "fix-scan-cache"))
+
+
 def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
     """``hardgen ARGS`` with Semgrep only (scans of the same content then come from the cache)."""
     engines = ["-e", "semgrep"] if args[0] in ("fix", "scan") else []

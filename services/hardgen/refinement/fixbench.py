@@ -143,8 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     for language in languages:
         figures = run_language(language, args)
         results.append(figures)
-        if args.format == "table":
-            print(f"{language.value}: done in {figures.seconds:.0f} s", file=sys.stderr, flush=True)
+        print(" | ".join(f"{c}: {v}" for c, v in zip(COLUMNS, figures.row(), strict=True)), file=sys.stderr, flush=True)
     if args.format == "json":
         print(json.dumps({"model": args.model, "rounds": args.rounds, "languages": [vars_of(r) for r in results]}))
         return 0

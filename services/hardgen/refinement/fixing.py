@@ -134,6 +134,10 @@ def decode(item: FixInput, max_bytes: int) -> tuple[Language, str] | FileFix:
         return FileFix(item.path, FixOutcome.skipped, f"not UTF-8 (byte {exc.start})", language.value)
 
 
+def _code_lines(code: str) -> int:
+    return sum(1 for line in code.splitlines() if line.strip())
+
+
 def _feedback(introduced: list[dict[str, Any]], reason: str) -> str:
     if introduced:
         return (
@@ -202,7 +206,7 @@ class Fixer:
         found = self._scan(texts)
         runs: list[_Run] = []
         for index, (path, text, language) in enumerate(texts):
-            result = FileFix(path, FixOutcome.clean, "", language.value, original_code=text, findings=found[path])
+            result = FileFix(path, FixOutcome.clean, "no findings", language.value, text, findings=found[path])
             outcomes[path] = result
             if result.findings:
                 runs.append(_Run(result, language, self._state(language, path, index), text, list(result.findings)))
@@ -270,6 +274,11 @@ class Fixer:
         candidate = run.state.accept(reply).code
         if candidate.strip() == run.base.strip():
             self._reject(run, Attempt(number, "rejected", "the answer did not change the file", True, len(run.targets)))
+            return None
+        kept, had = _code_lines(candidate), _code_lines(run.result.original_code)
+        if kept * 3 < had:  # deleting the program removes its findings too: not a fix
+            reason = f"the answer drops most of the file ({kept} of {had} lines left)"
+            self._reject(run, Attempt(number, "rejected", reason, True, len(run.targets)))
             return None
         check = check_parses(candidate, run.language, run.result.path)
         if not check.ok:

@@ -85,8 +85,12 @@ class MockBackend(Backend):
         if self.model == "insecure":
             return self._answer(prompt, scenario, scenario.reference_code(ref))
         if self.model == "regress":
-            others = [
-                (s, r) for s in corpus if s is not scenario for r in s.insecure if not set(r.rules) & set(ref.rules)
+            others = [  # labelled with default-profile query ids, none of the program's
+                (s, r)
+                for s in corpus
+                if s is not scenario
+                for r in s.insecure
+                if r.rules and not set(r.rules) & set(ref.rules)
             ]
             if not others:
                 raise BackendCallError(f"mock: no other insecure reference to regress {scenario.id} with")
