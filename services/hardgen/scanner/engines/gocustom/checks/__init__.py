@@ -9,19 +9,22 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import sys
 from functools import cache
 from pathlib import Path
 
 from hardgen.scanner.engines.gocustom.taint import Check
 
-HERE = Path(__file__).resolve().parent
-
 
 @cache
 def all_checks() -> tuple[Check, ...]:
-    """Every check module's ``CHECK``, in module-name order (stable report order)."""
+    """Every check module's ``CHECK``, in module-name order (stable report order).
+
+    Modules are looked up on the package's ``__path__``, so a directory appended to it (a plug-in
+    folder, or a test's temporary one) is searched as well.
+    """
     found: list[Check] = []
-    for info in sorted(pkgutil.iter_modules([str(HERE)]), key=lambda m: m.name):
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
         module = importlib.import_module(f"{__name__}.{info.name}")
         check = getattr(module, "CHECK", None)
         if isinstance(check, Check):
@@ -30,9 +33,9 @@ def all_checks() -> tuple[Check, ...]:
 
 
 def fixture(check: Check) -> Path:
-    """The annotated Go fixture beside a check's module."""
-    module = type(check).__module__.rsplit(".", 1)[-1]
-    return HERE / f"{module}.go"
+    """The annotated Go fixture beside a check's module (``<module>.go``)."""
+    module = sys.modules[type(check).__module__]
+    return Path(str(module.__file__)).with_suffix(".go")
 
 
 def check_for(rule_id: str) -> Check | None:
