@@ -27,6 +27,7 @@ from hardgen.scanner.engines.gocustom.taint import HEADER, REQUEST_DATA, Check, 
 DESERIALISED = "deserialised"  # a value out of a generic container decoded from request data
 _DECODER_PACKAGES = frozenset({"gob", "yaml", "json", "xml"})
 _SHELL = re.compile(r"^((/usr)?/bin/)?(sh|bash|zsh|dash|ksh|ash|busybox|cmd|cmd\.exe|powershell|pwsh)$")
+# hardgen: ignore[py/redos] each repetition starts with "map[" or "[]" and [^\]]* cannot cross "]": one way to match
 _GENERIC = re.compile(r"^\*?((map\[[^\]]*\]|\[\])*)(interface\{\}|any)$")
 
 
