@@ -2,6 +2,7 @@ const express = require('express');
 const path = require('path');
 
 const app = express();
+app.use(express.json());
 
 app.get('/a', (req, res) => {
   const file = req.query.file;
