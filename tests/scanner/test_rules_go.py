@@ -96,3 +96,17 @@ def test_go_corpus_parses_with_the_go_toolchain_and_is_gofmt_formatted() -> None
     done = subprocess.run([gofmt, "-l", "-e", *paths], capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 0, done.stderr[-4000:]
     assert done.stdout.strip() == "", f"not gofmt-formatted:\n{done.stdout}"
+
+
+def test_agreement_corpus_and_gocustom_fixtures_are_valid_gofmt_formatted_go() -> None:
+    """The regression programs and fixtures are real Go (Go's own parser), never compiled or run."""
+    gofmt = shutil.which("gofmt")
+    if gofmt is None:
+        pytest.skip("gofmt is not installed (apt-get install golang-go)")
+    root = Path(__file__).resolve().parents[2] / "services" / "hardgen" / "scanner"
+    paths = sorted(str(p) for p in (root / "rules" / "go" / "agreement").glob("*.go"))
+    paths += sorted(str(p) for p in (root / "engines" / "gocustom" / "checks").glob("*.go"))
+    assert len(paths) >= 83
+    done = subprocess.run([gofmt, "-l", "-e", *paths], capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr[-4000:]
+    assert done.stdout.strip() == "", f"not gofmt-formatted:\n{done.stdout}"
