@@ -164,3 +164,29 @@ def test_semgrep_crashing_at_run_time_fails_the_scan_loudly(project: Path) -> No
     invocation = run["invocations"][0]
     assert invocation["executionSuccessful"] is False
     assert any("engine semgrep failed" in n["message"]["text"] for n in invocation["toolExecutionNotifications"])
+
+
+def test_corpus_import_scan_without_engines_imports_nothing(make_env: Env, tmp_path: Path) -> None:
+    from tests.analytics.conftest import manifest_lines
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "m.jsonl").write_text("\n".join(manifest_lines(corpus)) + "\n")
+    bare = make_env()
+    env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH", "HARDGEN_SCANNER_ADDR")}
+    env |= {"PATH": "/usr/bin:/bin", "HARDGEN_DB": str(tmp_path / "a.duckdb"), "HARDGEN_CACHE": str(tmp_path / "c")}
+    done = subprocess.run(
+        [str(bare / "bin" / "python"), "-m", "hardgen.cli.main", "corpus", "import", str(corpus / "m.jsonl"),
+         "--study", "s", "--scan", "--format", "json"],
+        env=env, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 1 and done.stdout == ""
+    assert [line for line in done.stderr.splitlines() if line.startswith("error:")] == [
+        "error: scanning failed, nothing imported: engine semgrep is not installed (semgrep), and scanning "
+        f"javascript files needs it: {INSTALL}"
+    ]
+    studies = subprocess.run(
+        [sys.executable, "-m", "hardgen.cli.main", "analyze", "studies", "--format", "json"],
+        env=os.environ | {"HARDGEN_DB": str(tmp_path / "a.duckdb")}, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert json.loads(studies.stdout) == []

@@ -80,12 +80,21 @@ def local_scan_function(timeout: float = 300.0) -> ScanFunction:
             "no in-process scanner (hardgen.scanner.scan) here: give --scanner ADDRESS of a scanner service"
         ) from exc
 
+    registry = importlib.import_module("hardgen.scanner.engines.registry")
+
     def scan(files: list[tuple[str, Language, bytes]]) -> dict[str, list[FindingRecord]]:
         found: dict[str, list[FindingRecord]] = {path: [] for path, _, _ in files}
         languages = {path: lang.value for path, lang, _ in files}
+        try:  # a language without its engines would import as "no findings"
+            registry.check_required_engines({lang for _, lang, _ in files}, registry.select_engines())
+        except registry.EngineMissingError as exc:
+            raise ScannerUnavailableError(str(exc)) from exc
         for batch in _batches(files):
             inputs = [module.SourceInput(path=p, content=c, language=lang) for p, lang, c in batch]
             report = module.scan_inputs(inputs, timeout=timeout)
+            if report.failed_engines:
+                name, why = next(iter(report.failed_engines.items()))
+                raise ScannerUnavailableError(f"engine {name} failed, nothing imported: {why}")
             for f in report.findings:
                 record = FindingRecord(
                     rule_id=f.rule_id,
