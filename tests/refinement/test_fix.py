@@ -123,6 +123,7 @@ def test_sarif_fixes_validate_and_apply_cleanly(project: Path) -> None:
     assert done.returncode == 0, done.stderr
     document = json.loads(done.stdout)
     sarif.validate(document)
+    assert document["runs"][0]["properties"]["profile"] == "default"
     results = document["runs"][0]["results"]
     assert results and all(r["fixes"] for r in results)
     for result in results:

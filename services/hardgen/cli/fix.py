@@ -206,13 +206,13 @@ def apply_fixes(fixes: list[FileFix], where: dict[str, Path], force: bool) -> tu
     return written, refused
 
 
-def sarif_document(fixes: list[FileFix], base: Path) -> dict[str, Any]:
+def sarif_document(fixes: list[FileFix], base: Path, profile: str) -> dict[str, Any]:
     """The scanner's SARIF log of the original findings, each result of a fixed file with its fix."""
     from hardgen.core.findings import Finding
     from hardgen.scanner.sarif import SRCROOT, artifact_uri, to_sarif
 
     findings = [Finding.model_validate({k: v for k, v in f.items() if k != "level"}) for x in fixes for f in x.findings]
-    document = to_sarif(findings, root=base)
+    document = to_sarif(findings, root=base, profile=profile)
     by_path = {f.path: f for f in fixes if f.accepted}
     for result in document["runs"][0]["results"]:
         uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
@@ -296,7 +296,7 @@ def fix(
         body = {"files": [f.to_dict() for f in fixes], "applied": written, "root": str(base)}
         text = json.dumps(body, indent=2, ensure_ascii=False) + "\n"
     elif fmt is FixFormat.sarif:
-        text = json.dumps(sarif_document(fixes, base), indent=2, ensure_ascii=False) + "\n"
+        text = json.dumps(sarif_document(fixes, base, profile.value), indent=2, ensure_ascii=False) + "\n"
     else:
         text = "".join(f.diff() for f in fixes if f.accepted)
     sys.stdout.write(text)

@@ -79,12 +79,11 @@ class GrpcScanner:
         """Findings per path for a batch of ``(path, code, language)`` in one scan (one engine run)."""
         from hardgen.core.clients.scanner import ScannerClientError
 
-        profile = {"profile": self.profile} if self.profile else {}
         try:
             response = self._scanner().scan(
                 [(path, code, language.value) for path, code, language in files],
                 engines=self.engines or None,
-                **profile,
+                profile=self.profile or None,
             )
         except ScannerClientError as exc:
             raise ScannerUnavailableError(" ".join(str(exc).split())[:240]) from None
