@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HARDGEN := $(VENV)/bin/hardgen
 PYTEST_ARGS ?=
 
-.PHONY: setup test demo proto lint typecheck agreement bench-scanner bench-analytics bench-serve bench-load bench-fix fuzz selfscan up down images k8s-render clean
+.PHONY: setup test demo proto lint typecheck agreement bench-scanner bench-analytics bench-serve bench-load bench-fix fuzz selfscan up down images images-gpu images-test images-lock compose-demo k8s-render clean
 
 setup:
 	@bash scripts/setup.sh
@@ -72,12 +72,32 @@ up: setup
 down:
 	$(HARDGEN) dev down
 
-# Build the service images (needs a Docker engine; none runs on the CI machines).
-IMAGE_TAG ?= dev
+# Images (issue 12; docs/deploy.md): hardgen/base first, then each service FROM it, tagged with the
+# project version and dev (k8s/base + gpu overlay pull the version, the dev overlay and compose dev).
+# Docker when a daemon answers, else podman (scripts/podman_setup.sh installs it and builds the
+# stand-in bases). Build seconds and sizes: out/images/build.json.
 images:
-	for svc in gateway refinement scanner analytics modelserve modelserve-cpu; do \
-	  docker build -f deploy/$$svc.Dockerfile -t hardgen/$$svc:$(IMAGE_TAG) . || exit 1; \
-	done
+	@bash scripts/images.sh
+
+images-gpu:
+	@bash scripts/images.sh modelserve
+
+# Builds the images and runs each as Kubernetes would, the scanner on a mounted folder, the rendered
+# Deployments under `podman kube play`, and a reduced study through the compose stack.
+# `make test` runs the same tests; they skip, with the reason, only where podman cannot run.
+images-test: setup
+	@bash scripts/podman_setup.sh || { rc=$$?; [ $$rc -eq 3 ] && echo "*** PODMAN CANNOT RUN HERE: image tests skipped ***" >&2; exit $$rc; }
+	$(PY) -m pytest -q -rs tests/deploy/test_images.py tests/deploy/test_kube_play.py tests/deploy/test_compose.py
+
+# Pins for every image build (deploy/constraints.txt) from the project venv's resolution.
+images-lock: setup
+	@{ sed -n 1,2p deploy/constraints.txt; $(VENV)/bin/pip freeze --exclude-editable | grep -v -E '^(torch==|hardgen|-e )'; } > deploy/constraints.txt.new
+	@mv deploy/constraints.txt.new deploy/constraints.txt && echo "deploy/constraints.txt updated"
+
+# The compose stack runs studies/demo.yaml (STUDY=... for another) and fetches the HTML report
+# from the gateway with an API key (scripts/compose_demo.sh; figures in out/compose-demo/).
+compose-demo: setup
+	@bash scripts/compose_demo.sh
 
 k8s-render:
 	@mkdir -p out/k8s

@@ -5,11 +5,15 @@
 #   2. /etc/containers/containers.conf for a container-in-VM host: runc, cgroupfs, no ulimits;
 #   3. the stand-in Python base image (registries cannot be reached, so python:3.11-slim cannot be
 #      pulled): Debian bookworm minbase with python3 and venv, built by mmdebstrap and imported as
-#      $HARDGEN_PYTHON_IMAGE (default localhost/hardgen-python:bookworm).
+#      $HARDGEN_PYTHON_IMAGE (default localhost/hardgen-python:bookworm);
+#   4. the stand-in NATS image for compose (nats:2.10-alpine cannot be pulled either): Debian's
+#      nats-server package with wget for the healthcheck, entrypoint nats-server, as
+#      $HARDGEN_NATS_IMAGE (default localhost/hardgen-nats:bookworm).
 # Prints the reason and exits 3 when podman cannot run here, so callers can skip loudly.
 set -euo pipefail
 
 BASE_IMAGE="${HARDGEN_PYTHON_IMAGE:-localhost/hardgen-python:bookworm}"
+NATS_IMAGE="${HARDGEN_NATS_IMAGE:-localhost/hardgen-nats:bookworm}"
 
 need=()
 command -v podman >/dev/null 2>&1 || need+=(podman)
@@ -53,4 +57,10 @@ if ! podman image exists "$BASE_IMAGE"; then
     --customize-hook='rm -rf "$1"/var/cache/apt/archives/*.deb "$1"/var/lib/apt/lists/*' \
     bookworm - | podman import --change 'CMD ["python3"]' - "$BASE_IMAGE" >/dev/null
 fi
-echo "podman-setup: ready (base image $BASE_IMAGE)" >&2
+if ! podman image exists "$NATS_IMAGE"; then
+  echo "podman-setup: building the stand-in NATS image $NATS_IMAGE with mmdebstrap" >&2
+  mmdebstrap --quiet --variant=minbase --include=nats-server,wget \
+    --customize-hook='rm -rf "$1"/var/cache/apt/archives/*.deb "$1"/var/lib/apt/lists/*' \
+    bookworm - | podman import --change 'ENTRYPOINT ["/usr/bin/nats-server"]' - "$NATS_IMAGE" >/dev/null
+fi
+echo "podman-setup: ready (base image $BASE_IMAGE, NATS image $NATS_IMAGE)" >&2

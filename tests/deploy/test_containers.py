@@ -86,13 +86,30 @@ def test_compose_builds_every_service_from_an_existing_dockerfile() -> None:
             assert (ROOT / build["context"] / build["dockerfile"]).is_file(), name
 
 
-def test_compose_ports_do_not_clash_and_every_service_has_a_healthcheck() -> None:
+def test_compose_publishes_only_the_gateway_and_every_service_has_a_healthcheck() -> None:
+    """Refinement holds the provider keys and has no auth: nothing but the gateway may be published."""
     services = _compose()["services"]
-    host_ports = [p.split(":")[0] for s in services.values() for p in s.get("ports", [])]
-    assert len(host_ports) == len(set(host_ports)), f"host port clash: {host_ports}"
+    published = {name: s["ports"] for name, s in services.items() if s.get("ports")}
+    assert set(published) == {"gateway"}
+    assert published["gateway"][0].startswith("${HARDGEN_GATEWAY_BIND:-127.0.0.1}:")
     assert all("healthcheck" in s for s in services.values()), [
         n for n, s in services.items() if "healthcheck" not in s
     ]
+
+
+def test_compose_runs_hardgen_containers_as_kubernetes_does() -> None:
+    for name, service in _compose()["services"].items():
+        if str(service.get("image", "")).startswith("hardgen/"):
+            assert service["user"] == "10001:10001" and service["read_only"] is True, name
+            assert "/tmp" in service["tmpfs"], name
+
+
+def test_compose_builds_the_demo_model_before_modelserve_serves_it() -> None:
+    services = _compose()["services"]
+    assert services["modelserve"]["depends_on"]["modelserve-init"] == {"condition": "service_completed_successfully"}
+    init = services["modelserve-init"]
+    assert init["command"][:3] == ["hardgen", "model", "build-demo"]
+    assert "models:/models" in init["volumes"] and "models:/models" in services["modelserve"]["volumes"]
 
 
 def test_compose_uses_jetstream_with_a_volume_and_a_gpu_profile_for_tgi() -> None:
