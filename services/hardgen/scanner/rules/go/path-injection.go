@@ -125,6 +125,11 @@ func isLocalOnly(w http.ResponseWriter, r *http.Request) {
 	os.ReadFile(filepath.Join("images", name))
 }
 
+func chmodTarget(w http.ResponseWriter, r *http.Request) {
+	// ruleid: go-path-injection
+	os.Chmod("shared/"+r.FormValue("name"), 0o600)
+}
+
 func constant(w http.ResponseWriter, r *http.Request) {
 	// ok: go-path-injection
 	os.ReadFile("images/logo.png")
