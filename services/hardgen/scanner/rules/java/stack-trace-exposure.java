@@ -3,6 +3,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.Arrays;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -28,8 +29,35 @@ public class StackTraceTest extends HttpServlet {
         try {
             work();
         } catch (RuntimeException ex) {
-            // ruleid: java-stack-trace-exposure
+            // getStackTrace() is not part of CodeQL's query
+            // ok: java-stack-trace-exposure
             resp.getWriter().println(Arrays.toString(ex.getStackTrace()));
+        }
+        try {
+            work();
+        } catch (RuntimeException ex) {
+            StringWriter sw = new StringWriter();
+            ex.printStackTrace(new PrintWriter(sw));
+            // ruleid: java-stack-trace-exposure
+            resp.getWriter().println("<pre>" + sw.toString() + "</pre>");
+        }
+        try {
+            work();
+        } catch (RuntimeException ex) {
+            StringWriter sw = new StringWriter();
+            PrintWriter pw = new PrintWriter(sw);
+            ex.printStackTrace(pw);
+            String trace = sw.toString();
+            // ruleid: java-stack-trace-exposure
+            resp.sendError(500, trace);
+        }
+        try {
+            work();
+        } catch (RuntimeException ex) {
+            StringWriter sw = new StringWriter();
+            ex.printStackTrace(new PrintWriter(sw));
+            // ok: java-stack-trace-exposure
+            LOG.severe(sw.toString());
         }
     }
 
