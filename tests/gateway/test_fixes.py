@@ -89,3 +89,27 @@ def test_a_real_model_answer_goes_through_the_same_checks(
     assert item["model_calls"] == 1 and item["tokens"] > 0
     (attempt,) = item["attempts"]
     assert attempt["verdict"] == "rejected" and attempt["reason"]
+
+
+def test_cli_fix_through_the_gateway(gateway: Gateway, tmp_path: Any, monkeypatch: Any) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from hardgen.cli.main import app
+    from hardgen.core.logging import configure_logging
+
+    configure_logging("console")  # the in-process services log to stderr, not into the captured stdout
+    target = tmp_path / "download.py"
+    target.write_text(INSECURE)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HARDGEN_API_KEY", gateway.key("generate"))
+    args = ["fix", "download.py", "-m", "mock/secure", "-e", "semgrep", "--gateway", gateway.url, "-f", "json"]
+    done = CliRunner().invoke(app, [*args, "--apply"])
+    assert done.exit_code == 0, done.output
+    (item,) = json.loads(done.stdout)["files"]
+    assert item["outcome"] == "fixed" and json.loads(done.stdout)["applied"] == ["download.py"]
+    assert target.read_text() != INSECURE and parses(target.read_text(), Language.PYTHON)
+    monkeypatch.setenv("HARDGEN_API_KEY", gateway.key("scan"))
+    refused = CliRunner().invoke(app, args)
+    assert refused.exit_code == 2 and "gateway answered 403" in refused.output

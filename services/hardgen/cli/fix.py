@@ -182,21 +182,26 @@ def _via_gateway(url: str, inputs: list[Any], spec: Any) -> list[FileFix]:
             message = response.text[:200]
         code = EXIT_USAGE if response.status_code in (400, 401, 403, 404, 413, 422) else EXIT_FINDINGS
         fail(f"gateway answered {response.status_code}: {message}", code)
-    return outcomes + [FileFix.from_dict(f) for f in response.json()["files"]]
+    sent = {f["path"]: f["content"] for f in files}
+    fixes = [FileFix.from_dict(f) for f in response.json()["files"]]
+    for item in fixes:  # the answer carries the fixed file, not the one sent
+        item.original_code = sent.get(item.path, "")
+    return outcomes + fixes
 
 
 def apply_fixes(fixes: list[FileFix], where: dict[str, Path], force: bool) -> tuple[list[str], list[str]]:
-    """Write accepted fixes in place; (written, refused). Dirty files are refused unless ``force``."""
+    """Write accepted fixes in place; (written, one line per refused file). Files with uncommitted
+    changes are refused unless ``force``; a file changed since it was read always is."""
     accepted = [f for f in fixes if f.accepted]
     dirty = set() if force else dirty_files([where[f.path] for f in accepted])
     written, refused = [], []
     for item in accepted:
         path = where[item.path]
         if path in dirty:
-            refused.append(item.path)
+            refused.append(f"{item.path}: not written (uncommitted changes; --force writes it)")
             continue
         if path.read_text(encoding="utf-8") != item.original_code:
-            refused.append(item.path)  # changed while the model worked: never overwrite that
+            refused.append(f"{item.path}: not written (it changed while the fix was made)")
             continue
         tmp = path.with_name(f".{path.name}.hardgen-fix")
         tmp.write_text(item.fixed_code, encoding="utf-8")
@@ -290,8 +295,8 @@ def fix(
     refused: list[str] = []
     if apply:
         written, refused = apply_fixes(fixes, where, force)
-        for path in refused:
-            stderr.print(f"{path}: not written (uncommitted changes; --force writes it)", highlight=False, markup=False)
+        for line in refused:
+            stderr.print(line, highlight=False, markup=False)
     if fmt is FixFormat.json:
         body = {"files": [f.to_dict() for f in fixes], "applied": written, "root": str(base)}
         text = json.dumps(body, indent=2, ensure_ascii=False) + "\n"
