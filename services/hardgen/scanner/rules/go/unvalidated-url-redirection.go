@@ -97,3 +97,13 @@ func fixedHost(w http.ResponseWriter, r *http.Request) {
 	// ok: go-unvalidated-url-redirection
 	http.Redirect(w, r, "https://example.com/"+r.FormValue("page"), http.StatusFound)
 }
+
+func backToReferer(w http.ResponseWriter, r *http.Request) {
+	// ok: go-unvalidated-url-redirection
+	http.Redirect(w, r, r.Referer(), http.StatusFound)
+}
+
+func postedTarget(w http.ResponseWriter, r *http.Request) {
+	// ok: go-unvalidated-url-redirection
+	http.Redirect(w, r, r.PostFormValue("next"), http.StatusFound)
+}
