@@ -23,3 +23,8 @@ def check(value):
 def linear(value):
     # ok: py-redos
     return re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value)
+
+
+def alternation(value):
+    # ruleid: py-redos
+    return re.search(r"(a|aa)+b", value)
