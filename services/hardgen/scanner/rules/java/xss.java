@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import org.apache.commons.text.StringEscapeUtils;
 import org.owasp.encoder.Encode;
 
@@ -29,7 +31,7 @@ public class XssTest extends HttpServlet {
         }
     }
 
-    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws Exception {
         String name = req.getParameter("name");
         // ok: java-xss
         resp.getWriter().println("<p>Hello " + Encode.forHtml(name) + "</p>");
@@ -43,6 +45,11 @@ public class XssTest extends HttpServlet {
         resp.getWriter().println("<p>Hello " + escapeHtml(name) + "</p>");
         // ok: java-xss
         resp.getWriter().println("<p>Hello world</p>");
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        byte[] digest = md.digest(name.getBytes(StandardCharsets.UTF_8));
+        // a digest is not request data (MessageDigest has no taint-step model)
+        // ok: java-xss
+        resp.getWriter().println("<code>" + HexFormat.of().formatHex(digest) + "</code>");
         int n = Integer.parseInt(req.getParameter("n"));
         // ok: java-xss
         resp.getWriter().println("<p>" + n + "</p>");
