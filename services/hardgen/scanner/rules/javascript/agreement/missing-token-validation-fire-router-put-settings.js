@@ -1,4 +1,4 @@
-// hardgen-expect: js/missing-token-validation
+// hardgen-expect: js/clear-text-cookie, js/missing-token-validation
 const express = require('express');
 const session = require('express-session');
 

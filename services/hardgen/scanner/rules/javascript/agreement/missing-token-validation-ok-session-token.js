@@ -1,4 +1,4 @@
-// hardgen-expect: none
+// hardgen-expect: js/clear-text-cookie
 // hardgen-near-miss: js/missing-token-validation
 const express = require('express');
 const session = require('express-session');

@@ -1,4 +1,4 @@
-// hardgen-expect: js/session-fixation, js/untrusted-data-to-external-api
+// hardgen-expect: js/clear-text-cookie, js/session-fixation, js/untrusted-data-to-external-api
 const express = require('express');
 const session = require('express-session');
 const mongoose = require('mongoose');

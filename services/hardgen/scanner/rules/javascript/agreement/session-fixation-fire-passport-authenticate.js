@@ -1,4 +1,4 @@
-// hardgen-expect: js/session-fixation
+// hardgen-expect: js/clear-text-cookie, js/session-fixation
 const express = require('express');
 const session = require('express-session');
 const passport = require('passport');

@@ -1,4 +1,4 @@
-// hardgen-expect: none
+// hardgen-expect: js/clear-text-cookie, js/missing-rate-limiting
 // hardgen-near-miss: js/session-fixation
 const express = require('express');
 const session = require('express-session');

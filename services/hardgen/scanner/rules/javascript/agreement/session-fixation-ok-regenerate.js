@@ -1,4 +1,4 @@
-// hardgen-expect: js/untrusted-data-to-external-api
+// hardgen-expect: js/clear-text-cookie, js/untrusted-data-to-external-api
 // hardgen-near-miss: js/session-fixation
 const express = require('express');
 const session = require('express-session');
