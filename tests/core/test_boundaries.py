@@ -1,0 +1,101 @@
+"""Services meet only through ``hardgen.core``, the gRPC contracts and NATS (docs/architecture.md).
+
+A service that imports another service's package couples their releases and their images (the
+modelserve image needed Semgrep because it imported the scanner). This walks every module of every
+service with ``ast``, so an import hidden inside a function, behind ``TYPE_CHECKING`` or spelled as
+``importlib.import_module("hardgen.x")`` counts too, and names each offender as file:line.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[2] / "services" / "hardgen"
+SERVICES = ("gateway", "refinement", "modelserve", "scanner", "analytics")
+_DYNAMIC_IMPORTERS = {"import_module", "__import__"}
+
+
+def imported_modules(tree: ast.AST, package: str) -> list[tuple[int, str]]:
+    """(line, absolute module name) of every import in ``tree``, at any depth.
+
+    ``package`` is the dotted package the module lives in, to resolve relative imports. String
+    arguments of ``importlib.import_module``/``__import__`` count as imports: they are how code
+    reaches a package while hiding it from a plain grep.
+    """
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parts = package.split(".")
+                parent = ".".join(parts[: len(parts) - node.level + 1])
+                base = f"{parent}.{base}" if base else parent
+            if base.count(".") >= 1:  # ``from hardgen.x.y import name``: the module is enough
+                found.append((node.lineno, base))
+            else:  # ``from hardgen import scanner``: the names are the modules
+                found += [(node.lineno, f"{base}.{alias.name}") for alias in node.names]
+        elif isinstance(node, ast.Call):
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+            if name in _DYNAMIC_IMPORTERS and node.args:
+                first = node.args[0]
+                if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                    found.append((node.lineno, first.value))
+    return found
+
+
+def foreign_service(module: str, own: str) -> str | None:
+    """The other service ``module`` belongs to, or None when it is core, stubs, own or third-party."""
+    parts = module.split(".")
+    if len(parts) >= 2 and parts[0] == "hardgen" and parts[1] in SERVICES and parts[1] != own:
+        return parts[1]
+    return None
+
+
+def boundary_violations(root: Path = PACKAGE) -> list[str]:
+    """``file:line: <service> imports <module>`` for every cross-service import under ``root``."""
+    violations: set[str] = set()
+    for service in SERVICES:
+        for path in sorted((root / service).rglob("*.py")):
+            relative = path.relative_to(root.parent)
+            package = ".".join(relative.with_suffix("").parts[:-1])
+            tree = ast.parse(path.read_text("utf-8"), filename=str(path))
+            for line, module in imported_modules(tree, package):
+                other = foreign_service(module, service)
+                if other:
+                    violations.add(f"{relative}:{line}: {service} imports hardgen.{other} ({module})")
+    return sorted(violations)
+
+
+@pytest.mark.xfail(strict=True, reason="issue 13 items 1-3: the cross-service imports are being removed")
+def test_no_service_imports_another_service() -> None:
+    violations = boundary_violations()
+    assert not violations, "services must meet only through hardgen.core:\n" + "\n".join(violations)
+
+
+def test_the_walk_sees_hidden_and_relative_imports(tmp_path: Path) -> None:
+    """The walker must catch the spellings that slipped past review before, or the rule is hollow."""
+    service = tmp_path / "hardgen" / "modelserve"
+    (service / "sub").mkdir(parents=True)
+    (service / "ok.py").write_text("import hardgen.core.languages\nfrom hardgen.modelserve import registry\n")
+    (service / "sub" / "bad.py").write_text(
+        "import importlib\n"
+        "def f():\n"
+        "    from hardgen.scanner.scan import scan_inputs\n"
+        "    return importlib.import_module('hardgen.analytics.store')\n"
+        "from ...refinement import templates\n"
+        "from hardgen import gateway\n"
+    )
+    for other in SERVICES:
+        (tmp_path / "hardgen" / other).mkdir(exist_ok=True)
+    assert boundary_violations(tmp_path / "hardgen") == [
+        "hardgen/modelserve/sub/bad.py:3: modelserve imports hardgen.scanner (hardgen.scanner.scan)",
+        "hardgen/modelserve/sub/bad.py:4: modelserve imports hardgen.analytics (hardgen.analytics.store)",
+        "hardgen/modelserve/sub/bad.py:5: modelserve imports hardgen.refinement (hardgen.refinement)",
+        "hardgen/modelserve/sub/bad.py:6: modelserve imports hardgen.gateway (hardgen.gateway)",
+    ]
