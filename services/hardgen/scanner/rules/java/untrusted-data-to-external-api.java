@@ -28,6 +28,12 @@ public class ExternalApiTest extends HttpServlet {
         Account(String name) {}
     }
 
+    static class UserRepository {
+        String findEmail(String user) { return user + "@example.com"; }
+    }
+
+    private final UserRepository repository = new UserRepository();
+
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws Exception {
         String body = req.getParameter("json");
         String name = req.getParameter("name");
@@ -77,6 +83,8 @@ public class ExternalApiTest extends HttpServlet {
         audit(body);
         // ok: java-untrusted-data-to-external-api
         Account acct = new Account(body);
+        // ok: java-untrusted-data-to-external-api
+        String email = repository.findEmail(body);
         // A literal is not request data.
         // ok: java-untrusted-data-to-external-api
         out.println("done");
