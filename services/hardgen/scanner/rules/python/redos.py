@@ -28,3 +28,8 @@ def linear(value):
 def alternation(value):
     # ruleid: py-redos
     return re.search(r"(a|aa)+b", value)
+
+
+# every iteration of the outer group starts with "\.": one way to match only
+# ok: py-redos
+HOSTNAME = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$")
