@@ -31,7 +31,7 @@ CODE_TEXT = st.text(
 @FAST
 @given(reply=st.text(max_size=600), language=LANGUAGES)
 def test_extraction_never_raises_and_reports_a_known_method(reply: str, language: Language) -> None:
-    from hardgen.refinement.extraction import extract
+    from hardgen.core.extraction import extract
 
     scenario = get_scenario(1, language)
     result = extract(reply, language, scenario.prefix(), scenario.suffix())
@@ -44,7 +44,7 @@ def test_extraction_never_raises_and_reports_a_known_method(reply: str, language
 @FAST
 @given(body=CODE_TEXT, chatter=st.text(alphabet="abc xyz.,\n", max_size=80), language=LANGUAGES)
 def test_a_fenced_block_for_the_language_is_taken_verbatim(body: str, chatter: str, language: Language) -> None:
-    from hardgen.refinement.extraction import extract_snippet
+    from hardgen.core.extraction import extract_snippet
 
     reply = f"{chatter}\n```{language.fence_names[0]}\n{body}\n```\n{chatter}"
     snippet, method = extract_snippet(reply, language)

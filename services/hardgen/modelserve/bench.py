@@ -21,8 +21,8 @@ import httpx
 
 
 def _prompts(limit: int) -> list[str]:
+    from hardgen.core.prompts import raw_prompt
     from hardgen.core.scenarios import load_corpus
-    from hardgen.modelserve.prompts import raw_prompt
 
     prompts = [raw_prompt(s) for s in load_corpus()]
     return (prompts or ["def main():\n"])[:limit] if limit else prompts

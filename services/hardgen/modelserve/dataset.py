@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from hardgen.core.languages import Language, UnknownLanguageError, parse_language
+from hardgen.core.prompts import raw_prompt
 from hardgen.core.scenarios import load_corpus
-from hardgen.modelserve.prompts import completion_text, raw_prompt
+from hardgen.modelserve.prompts import completion_text
 from hardgen.modelserve.scan import NamedScanner, ScanItem
 from hardgen.modelserve.training import Example
 

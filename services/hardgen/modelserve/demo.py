@@ -181,8 +181,9 @@ def default_threads() -> int:
 
 def demo_examples(root: Path | None = None) -> list[Example]:
     """Each scenario's raw prompt followed by each of its references, insecure and secure alike."""
+    from hardgen.core.prompts import raw_prompt
     from hardgen.core.scenarios import load_corpus
-    from hardgen.modelserve.prompts import completion_text, raw_prompt
+    from hardgen.modelserve.prompts import completion_text
 
     out = []
     for scenario in load_corpus(root):

@@ -1,38 +1,29 @@
 """Measure a model's raw samples the way the study does: how many parse, how many the scanner flags.
 
 For the demo model this is the acceptance check (at least 80% of raw samples parse; samples
-include both flagged and clean programs, so the demo's tables are not empty). Extraction uses the
-refinement service's own code (``hardgen.refinement.extraction``) when installed, so the parse rate
-measured here is the one a study would record.
+include both flagged and clean programs, so the demo's tables are not empty). Extraction is the
+refinement service's own (``hardgen.core.extraction``), so the parse rate measured here is the one a
+study would record.
 """
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from hardgen.core.languages import Language, parses
+from hardgen.core.extraction import extract
+from hardgen.core.languages import Language
 from hardgen.core.localmodel import GenerationRequest, LocalModel
 from hardgen.core.logging import get_logger
+from hardgen.core.prompts import raw_prompt
 from hardgen.core.scenarios import Scenario, load_corpus
-from hardgen.modelserve.prompts import raw_prompt
 
 log = get_logger(__name__)
 
-_FENCE = re.compile(r"```[A-Za-z0-9_+-]*\n(.*?)```", re.DOTALL)
-
-
 def extract_code(reply: str, scenario: Scenario) -> tuple[str, bool]:
-    """(program, parses) of a reply, through the refinement extractor when available."""
-    try:
-        from hardgen.refinement.extraction import extract
-    except ImportError:
-        match = _FENCE.search(reply)
-        code = match.group(1) if match else reply
-        return code, bool(code.strip()) and parses(code, scenario.language)
+    """(program, parses) of a reply, extracted and merged exactly as the refinement service does."""
     result = extract(reply, scenario.language, scenario.prefix(), scenario.suffix())
     return result.code, result.parses
 

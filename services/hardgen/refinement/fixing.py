@@ -25,6 +25,7 @@ from typing import Any
 from hardgen.core.fixes import Attempt, FileFix, FixOutcome, remaining_findings
 from hardgen.core.languages import Language, UnknownLanguageError, language_for_path, parse_language
 from hardgen.core.logging import get_logger
+from hardgen.core.prompts import get_template
 from hardgen.refinement.backends.base import Backend, GenerationParams
 from hardgen.refinement.compilecheck import check_parses
 from hardgen.refinement.errors import BackendCallError, RequestError, ScannerUnavailableError
@@ -32,7 +33,6 @@ from hardgen.refinement.scanning import ScanPort
 from hardgen.refinement.strategies import Chain, parse_chain
 from hardgen.refinement.strategies.base import SampleState, Task
 from hardgen.refinement.strategies.sast_repair import describe_findings
-from hardgen.refinement.templates import get_template
 
 log = get_logger(__name__)
 

@@ -19,24 +19,17 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
+from hardgen.core.extraction import Extracted, extract
 from hardgen.core.languages import Language
-from hardgen.core.scenarios import COMPLETION_MARKER, Scenario
+from hardgen.core.prompts import PromptTemplate, PromptTemplateError, get_template, task_values
+from hardgen.core.scenarios import Scenario
 from hardgen.refinement.backends.base import Backend, CallContext, CallStats, GenerationParams
-from hardgen.refinement.extraction import Extracted, extract
-from hardgen.refinement.templates import get_template
+from hardgen.refinement.errors import RequestError
 
 if TYPE_CHECKING:
     from hardgen.refinement.scanning import ScanPort
 
 StepKind = Literal["setup", "generate", "refine"]
-
-LANGUAGE_NAMES = {
-    Language.PYTHON: "Python",
-    Language.JAVASCRIPT: "JavaScript",
-    Language.JAVA: "Java",
-    Language.GO: "Go",
-}
-
 
 @dataclass(frozen=True, slots=True)
 class Task:
@@ -69,22 +62,8 @@ class Task:
         return f"prompt/main{self.language.extension}"
 
     def values(self) -> dict[str, str]:
-        """Placeholders every task template may use."""
-        fence = self.language.fence_names[0]
-        request = get_template("request")
-        common = {"language_name": LANGUAGE_NAMES[self.language], "fence": fence, "marker": COMPLETION_MARKER}
-        if self.scenario:
-            block = f"\n```{fence}\n{self.program.rstrip()}\n```"
-            return common | {
-                "task_line": f"Task: {self.task}",
-                "request": request.render(**common),
-                "program_block": block,
-            }
-        return common | {
-            "task_line": f"Task: {self.task}",
-            "request": request.render("freeform", **common),
-            "program_block": "",
-        }
+        """Placeholders every task template may use (the core prompt contract, shared with fine-tuning)."""
+        return task_values(self.language, self.task, self.scenario)
 
 
 @dataclass(slots=True)
@@ -136,8 +115,11 @@ class SampleState:
     findings: list[dict[str, Any]] | None = None  # findings of result.code, when scanned
     notes: dict[str, str] = field(default_factory=dict)
 
-    def use_template(self, name: str) -> Any:
-        template = get_template(name)
+    def use_template(self, name: str) -> PromptTemplate:
+        try:
+            template = get_template(name)
+        except PromptTemplateError as exc:  # a strategy option named a template that does not exist
+            raise RequestError(str(exc)) from None
         self.template_versions[template.name] = template.version
         return template
 

@@ -2,7 +2,7 @@
 
 The steps (validate input, prevent buffer overflow, prevent XSS, prevent insecure
 deserialisation, sanitise all input, use up-to-date APIs, do not expose private information) are
-in ``templates/cot.yaml`` so that the wording is data with a version, not code.
+in ``core/data/templates/cot.yaml`` so that the wording is data with a version, not code.
 """
 
 from __future__ import annotations

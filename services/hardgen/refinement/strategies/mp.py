@@ -15,8 +15,9 @@ import re
 import threading
 from pathlib import Path
 
+from hardgen.core.prompts import LANGUAGE_NAMES
 from hardgen.core.settings import cache_dir
-from hardgen.refinement.strategies.base import LANGUAGE_NAMES, SampleState, Step
+from hardgen.refinement.strategies.base import SampleState, Step
 
 META_STEP = "mp:meta"
 _LOCKS: dict[str, threading.Lock] = {}

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from hardgen.core.extraction import extract, extract_snippet
 from hardgen.core.languages import Language
 from hardgen.core.scenarios import get_scenario
-from hardgen.refinement.extraction import extract, extract_snippet
 
 PY = get_scenario(1, "python")
 
