@@ -56,7 +56,7 @@ def test_no_query_drops_below_its_recorded_figures(
     recorded = agreement.read_baseline(language)
     assert recorded, f"no baseline for {language.value}: run make agreement ARGS='--language {language.value} --record'"
     assert not agreement.regressions(scores, recorded)
-    assert not agreement.thin_queries(recorded, scores)
+    assert not agreement.thin_queries(recorded, scores, [p for p in programs if p.language is language])
 
 
 # -- the command on a corpus of our own --------------------------------------------------------------
@@ -110,9 +110,15 @@ def test_a_drop_below_the_recorded_figures_and_a_thin_query_are_reported(own_cor
     scores = agreement.score(programs, agreement.scan_programs(programs, Scanner(use_cache=False)))
     recorded = {"py/code-injection": {"support": 3, "near_misses": 1, "recall": 1.0, "precision": 0.5}}
     assert agreement.regressions(scores, recorded) == ["py/code-injection: recall 0.67 < recorded 1.00"]
-    assert agreement.thin_queries(recorded, scores) == [
+    assert agreement.thin_queries(recorded, scores, programs) == [
         "py/code-injection: 3 expecting programs and 1 near-misses (need 5 each)"
     ]
+    # expected only beside another query, with no near-miss and no program of its own: not ported
+    incidental = {"py/code-injection": {"support": 3, "near_misses": 0, "recall": 1.0, "precision": 0.5}}
+    assert agreement.thin_queries(incidental, scores, programs) == []
+    named = [p for p in programs if p.path.name != "fire-a.py"]
+    named.append(agreement.Program(own_corpus / "code-injection-fire-a.py", Language.PYTHON, frozenset(), frozenset()))
+    assert agreement.ported_queries(incidental, named) == {"py/code-injection"}
     gone = {"py/sql-injection": {"support": 5, "near_misses": 5, "recall": 0.8, "precision": 1.0}}
     assert agreement.regressions(scores, gone) == [
         "py/sql-injection: no expecting programs any more (recorded recall 0.80)"
