@@ -233,7 +233,8 @@ def test_scan_through_the_scanner_grpc_service(store: Store, hand_manifest: Path
 
     import grpc
 
-    from hardgen.analytics.scanning import grpc_scan_function
+    from hardgen.analytics.scanning import scan_function
+    from hardgen.core.clients.scanner import ScannerClient
     from hardgen.v1 import common_pb2, scanner_pb2, scanner_pb2_grpc
     from tests.helpers import free_port
 
@@ -257,9 +258,8 @@ def test_scan_through_the_scanner_grpc_service(store: Store, hand_manifest: Path
     server.add_insecure_port(f"127.0.0.1:{port}")
     server.start()
     try:
-        result = import_manifest(
-            store, hand_manifest, "hand", mode="scan", scan=grpc_scan_function(f"127.0.0.1:{port}", timeout=30)
-        )
+        scan = scan_function(ScannerClient(f"127.0.0.1:{port}"), timeout=30)
+        result = import_manifest(store, hand_manifest, "hand", mode="scan", scan=scan)
     finally:
         server.stop(None)
     assert len(received) == 29 and result.findings == 24
@@ -268,11 +268,16 @@ def test_scan_through_the_scanner_grpc_service(store: Store, hand_manifest: Path
 
 
 def test_scan_with_unreachable_scanner_imports_nothing(store: Store, hand_manifest: Path) -> None:
-    from hardgen.analytics.scanning import grpc_scan_function
+    from hardgen.analytics.scanning import scan_function
+    from hardgen.core.clients.scanner import ScannerClient
     from tests.helpers import free_port
 
     with pytest.raises(ManifestError, match="scanning failed, nothing imported: scanner at 127.0.0.1"):
         import_manifest(
-            store, hand_manifest, "hand", mode="scan", scan=grpc_scan_function(f"127.0.0.1:{free_port()}", timeout=3)
+            store,
+            hand_manifest,
+            "hand",
+            mode="scan",
+            scan=scan_function(ScannerClient(f"127.0.0.1:{free_port()}"), timeout=3),
         )
     assert counts(store) == (0, 0, 0)

@@ -52,21 +52,22 @@ def import_corpus(
 
     from hardgen.analytics.corpus import ManifestError, Mode, import_manifest
     from hardgen.analytics.sarif_import import SarifImportError
-    from hardgen.analytics.scanning import ScannerUnavailableError, grpc_scan_function, local_scan_function
+    from hardgen.analytics.scanning import scan_function
     from hardgen.analytics.store import Store
+    from hardgen.cli.scanning import scanner_port
 
     try:
-        scan_function = None
+        scan_with = None
         if scan:
-            scan_function = grpc_scan_function(scanner) if scanner else local_scan_function()
+            scan_with = scan_function(scanner_port(scanner))
         mode: Mode = "sarif" if sarif is not None else "scan" if scan else "labels"
         with Store(db) as store:
             result = import_manifest(
-                store, manifest, study.strip(), mode, scan_function, sarif=sarif, sarif_root=sarif_root
+                store, manifest, study.strip(), mode, scan_with, sarif=sarif, sarif_root=sarif_root
             )
     except SarifImportError as exc:
         fail(str(exc))
-    except (ManifestError, ScannerUnavailableError) as exc:
+    except ManifestError as exc:
         fail(str(exc), EXIT_FINDINGS)
     except (OSError, duckdb.Error) as exc:  # e.g. the file is locked by a running analytics service
         fail(f"cannot write the analytics store: {exc}", EXIT_FINDINGS)

@@ -1,4 +1,10 @@
-"""gRPC client of the scanner service, and the Finding ↔ protobuf conversions both sides share.
+"""The one way services reach the scanner: the :class:`ScannerPort` it defines, its gRPC client, and the
+Finding ↔ protobuf ↔ dict conversions every side shares.
+
+Services never import ``hardgen.scanner`` (tests/core/test_boundaries.py); code that must scan in
+this process (the CLI's local mode, ``corpus import --scan``, a fine-tune's dataset scan without a
+scanner service) is handed an in-process implementation of the same port by the CLI
+(``hardgen.scanner.inprocess.InProcessScanner``), so one code path serves both.
 
 Every call carries a deadline; an unreachable service or an expired deadline raises a
 :class:`ScannerClientError` subclass whose message says which and where, instead of a raw
@@ -9,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from types import TracebackType
+from typing import Any, Protocol
 
 import grpc
 
@@ -39,6 +46,24 @@ class ScannerTimeoutError(ScannerClientError):
 
 class ScannerRequestError(ScannerClientError):
     """The service rejected the request (bad path, unknown engine, too many files)."""
+
+
+class ScannerPort(Protocol):
+    """What a service needs from the scanner: a batch of files in, a ``ScanResponse`` out.
+
+    Implementations raise :class:`ScannerClientError` subclasses (never a transport's own errors),
+    so callers handle one set of failures whether the scanner is remote or in this process.
+    """
+
+    address: str
+
+    def scan(
+        self,
+        files: Iterable[FileSpec],
+        engines: Sequence[str] | None = None,
+        timeout: float | None = None,
+        profile: str | None = None,
+    ) -> scanner_pb2.ScanResponse: ...
 
 
 def finding_to_proto(finding: Finding) -> common_pb2.Finding:
@@ -72,6 +97,30 @@ def finding_from_proto(msg: common_pb2.Finding) -> Finding:
         engine=msg.engine,
         fingerprint=msg.fingerprint,
     )
+
+
+def finding_to_dict(msg: common_pb2.Finding) -> dict[str, Any]:
+    """A ``Finding`` message as a JSON-ready dict with the proto's field names (samples, fixes, REST)."""
+    return {
+        "rule_id": msg.rule_id,
+        "cwes": list(msg.cwes),
+        "severity": msg.severity,
+        "level": msg.level,
+        "message": msg.message,
+        "path": msg.path,
+        "start_line": msg.start_line,
+        "end_line": msg.end_line,
+        "start_column": msg.start_column,
+        "end_column": msg.end_column,
+        "engine": msg.engine,
+        "fingerprint": msg.fingerprint,
+    }
+
+
+def finding_dict_to_proto(finding: dict[str, Any]) -> common_pb2.Finding:
+    """The inverse of :func:`finding_to_dict`; keys the proto does not have are ignored."""
+    fields = set(common_pb2.Finding.DESCRIPTOR.fields_by_name)
+    return common_pb2.Finding(**{k: v for k, v in finding.items() if k in fields})
 
 
 def file_error_to_proto(error: FileError) -> common_pb2.FileError:

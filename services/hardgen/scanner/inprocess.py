@@ -1,0 +1,61 @@
+"""The scanner in the caller's process, behind the same port as the scanner service's gRPC client.
+
+The CLI constructs this (``hardgen scan``'s local mode, ``corpus import --scan``, a fine-tune's
+dataset scan without a scanner service) and hands it to code that only knows
+:class:`hardgen.core.clients.scanner.ScannerPort`. It runs the service's own request handling
+(:class:`~hardgen.scanner.service.ScanService`: limits, engine selection, "no engine for this
+language" and failed-engine refusals) and its own response conversion, so a local scan answers
+exactly what the service would, and fails with the same :class:`ScannerClientError` subclasses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from hardgen.core.clients.scanner import (
+    DEFAULT_TIMEOUT,
+    FileSpec,
+    ScannerClientError,
+    ScannerRequestError,
+    ScannerTimeoutError,
+    ScannerUnavailableError,
+    source_files,
+)
+from hardgen.scanner.scan import Scanner, ScanTimeoutError
+from hardgen.scanner.service import RequestError, ScanService, _inputs_from_proto, report_to_proto
+from hardgen.v1 import scanner_pb2
+
+#: RequestError statuses that mean "this scanner cannot do it" rather than "the request is wrong"
+#: (an engine the files need is missing or failed), as the gRPC client reports FAILED_PRECONDITION.
+_UNAVAILABLE_STATUSES = {503}
+
+
+class InProcessScanner:
+    """``InProcessScanner().scan([("app.py", code, "python")])`` → ``ScanResponse``, no service needed."""
+
+    address = "in-process"
+
+    def __init__(self, timeout: float = DEFAULT_TIMEOUT, use_cache: bool = True) -> None:
+        self.timeout = timeout
+        self._service = ScanService(Scanner(engines=[], use_cache=use_cache), max_concurrent=1)
+
+    def scan(
+        self,
+        files: Iterable[FileSpec],
+        engines: Sequence[str] | None = None,
+        timeout: float | None = None,
+        profile: str | None = None,
+    ) -> scanner_pb2.ScanResponse:
+        """Scan a batch of files; raises the gRPC client's :class:`ScannerClientError` subclasses."""
+        limit = timeout if timeout is not None else self.timeout
+        try:
+            inputs = _inputs_from_proto(source_files(files))
+            report = self._service.run(inputs, list(engines or []), limit, profile)
+        except RequestError as exc:
+            error: type[ScannerClientError] = (
+                ScannerUnavailableError if exc.status in _UNAVAILABLE_STATUSES else ScannerRequestError
+            )
+            raise error(str(exc)) from None
+        except ScanTimeoutError as exc:
+            raise ScannerTimeoutError(f"scan did not complete within {limit:.1f}s: {exc}") from None
+        return report_to_proto(report)
