@@ -79,8 +79,9 @@ def test_modelserve_serves_the_demo_model_its_one_shot_container_built(demo_mode
         podman("run", "-d", "--name", container, *K8S_LIKE, "--network", "none", "-v", f"{demo_models}:/models",
                image("modelserve-cpu"))  # fmt: skip
         wait_healthy(container, timeout=240)
-        probe = "import json, urllib.request; print(urllib.request.urlopen('http://127.0.0.1:8083/health').read().decode())"
-        assert podman("exec", container, "python", "-c", probe).stdout.strip()
+        probe = "import urllib.request; print(urllib.request.urlopen('http://127.0.0.1:8083/info').read().decode())"
+        info = json.loads(podman("exec", container, "python", "-c", probe).stdout)
+        assert "demo" in json.dumps(info)  # the model the one-shot container built
     finally:
         remove(container)
 

@@ -45,12 +45,23 @@ def test_rendered_deployment_runs_under_podman_kube_play(built: None, name: str,
     spec = deployment["spec"]["template"]["spec"]
     container_spec = spec["containers"][0]
     claims = [v["persistentVolumeClaim"]["claimName"] for v in spec["volumes"] if "persistentVolumeClaim" in v]
+    secrets = [v["secret"]["secretName"] for v in spec["volumes"] if "secret" in v]
     podman("kube", "down", str(manifest), check=False)
+    for secret in secrets:  # podman 4.3 ignores `optional: true` and refuses to start without the secret
+        store = tmp_path / f"{secret}.yaml"
+        empty = {"apiVersion": "v1", "kind": "Secret", "metadata": {"name": secret}, "data": {}}
+        store.write_text(yaml.safe_dump(empty))
+        podman("secret", "rm", secret, check=False)
+        podman("secret", "create", secret, str(store))
     try:
-        podman("kube", "play", "--network", "none", "--configmap", str(config), str(manifest), timeout=300)
-        pods = json.loads(podman("pod", "ps", "--format", "json", "--filter", f"name={name}-pod").stdout)
-        assert pods, f"kube play made no pod for {name}"
-        container = f"{name}-pod-{container_spec['name']}"
+        # the pod gets its own network namespace on podman's bridge: fixed ports never meet the host's
+        podman("kube", "play", "--configmap", str(config), str(manifest), timeout=300)
+        pods = json.loads(podman("pod", "ps", "--format", "json", "--filter", f"name=^{name}-pod").stdout)
+        assert len(pods) == 1, f"kube play made {len(pods)} pods for {name}"
+        names = podman("ps", "-a", "--filter", f"pod={pods[0]['Id']}", "--format", "{{.Names}}").stdout.split()
+        running = [n for n in names if n.endswith(f"-{container_spec['name']}")]
+        assert len(running) == 1, names
+        container = running[0]
         probe = _probe_command(container_spec)
         deadline, last = time.monotonic() + 120, ""
         while time.monotonic() < deadline:
@@ -72,3 +83,5 @@ def test_rendered_deployment_runs_under_podman_kube_play(built: None, name: str,
         podman("kube", "down", str(manifest), check=False)
         for claim in claims:
             podman("volume", "rm", "--force", claim, check=False)
+        for secret in secrets:
+            podman("secret", "rm", secret, check=False)
