@@ -59,6 +59,8 @@ public class ExternalApiTest extends HttpServlet {
         resp.addCookie(new Cookie("last", name));
         // ruleid: java-untrusted-data-to-external-api
         log("login attempt for " + name);
+        // ruleid: java-untrusted-data-to-external-api
+        Files.write(Paths.get("/srv/notes", name), data);
 
         // Calls with a taint-step model (summaries) are not external-API sinks.
         // ok: java-untrusted-data-to-external-api
