@@ -79,6 +79,7 @@ def _merge(configs: tuple[Path, ...], digest: str) -> str | None:
     ids: set[str] = set()
     for path in configs:
         try:
+            # hardgen: ignore[py/unsafe-deserialization] the loader is yaml's CSafeLoader or SafeLoader
             document = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 - a safe loader
         except (OSError, UnicodeDecodeError, yaml.YAMLError):
             return None
