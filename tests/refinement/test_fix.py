@@ -52,10 +52,11 @@ def _git(folder: Path, *args: str) -> None:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A git work tree: two committed insecure files, one committed clean one."""
+    """A git work tree: two committed insecure files, one committed clean one. Python only: the
+    references' labels there match the rule pack (the mock's good fix is a secure reference)."""
     (tmp_path / "app").mkdir()
     (tmp_path / "app" / "unsubscribe.py").write_text(_insecure(2, "python"))
-    (tmp_path / "app" / "download.js").write_text(_insecure(1, "javascript"))
+    (tmp_path / "app" / "download.py").write_text(_insecure(1, "python"))
     scenario = get_scenario(2, "python")
     (tmp_path / "app" / "clean.py").write_text(scenario.reference_code(scenario.secure[0]))
     _git(tmp_path, "init", "-q")
@@ -70,7 +71,7 @@ def test_accepted_fix_removes_the_findings_parses_and_applies_as_a_diff(project:
     files = {f["path"]: f for f in json.loads(done.stdout)["files"]}
     assert "app/unsubscribe.py: fixed" in done.stderr
     assert files["app/clean.py"]["outcome"] == "clean"
-    for path, language in (("app/unsubscribe.py", Language.PYTHON), ("app/download.js", Language.JAVASCRIPT)):
+    for path in ("app/unsubscribe.py", "app/download.py"):
         item = files[path]
         assert item["outcome"] == "fixed", item
         assert item["findings"] and item["remaining"] == []
@@ -101,21 +102,21 @@ def test_candidate_that_adds_a_finding_is_rejected(project: Path) -> None:
 
 
 def test_apply_writes_only_accepted_fixes_and_refuses_a_dirty_file(project: Path) -> None:
-    js = project / "app" / "download.js"
-    js.write_text(js.read_text() + "// local edit, not committed\n")
-    dirty = js.read_text()
+    edited = project / "app" / "download.py"
+    edited.write_text(edited.read_text() + "# local edit, not committed\n")
+    dirty = edited.read_text()
     clean_before = (project / "app" / "clean.py").read_text()
     done = _run(["fix", "app", "-m", "mock/secure", "--apply", "-f", "json"], project)
     assert done.returncode == 1  # a fix was refused
     assert json.loads(done.stdout)["applied"] == ["app/unsubscribe.py"]
-    assert "app/download.js: not written (uncommitted changes" in done.stderr
-    assert js.read_text() == dirty
+    assert "app/download.py: not written (uncommitted changes" in done.stderr
+    assert edited.read_text() == dirty
     assert (project / "app" / "clean.py").read_text() == clean_before
     assert (project / "app" / "unsubscribe.py").read_text() != _insecure(2, "python")
-    forced = _run(["fix", "app/download.js", "-m", "mock/secure", "--apply", "--force", "-f", "json"], project)
+    forced = _run(["fix", "app/download.py", "-m", "mock/secure", "--apply", "--force", "-f", "json"], project)
     assert forced.returncode == 0, forced.stderr
-    assert json.loads(forced.stdout)["applied"] == ["app/download.js"]
-    assert js.read_text() != dirty and parses(js.read_text(), Language.JAVASCRIPT)
+    assert json.loads(forced.stdout)["applied"] == ["app/download.py"]
+    assert edited.read_text() != dirty and parses(edited.read_text(), Language.PYTHON)
 
 
 def test_sarif_fixes_validate_and_apply_cleanly(project: Path) -> None:
@@ -132,8 +133,7 @@ def test_sarif_fixes_validate_and_apply_cleanly(project: Path) -> None:
         assert change["artifactLocation"]["uri"] == uri
         original = (project / uri).read_text()
         patched = apply_replacements(original, replacements_from_sarif(result["fixes"][0]))
-        language = Language.PYTHON if uri.endswith(".py") else Language.JAVASCRIPT
-        assert check_parses(patched, language, uri).ok and patched != original
+        assert check_parses(patched, Language.PYTHON, uri).ok and patched != original
         # the character offsets say the same as the line ranges
         for edit in change["replacements"]:
             region = edit["deletedRegion"]
