@@ -61,9 +61,10 @@ def build_demo_cmd(
                                   on_step=lambda s, loss, lr: progress.update(task, completed=s + 1,
                                                                               loss=f"{loss:.3f}"))
     if evaluate:
+        from hardgen.cli.scanning import scanner_port
         from hardgen.modelserve.demo_eval import evaluate as run_eval
 
-        manifest["evaluation"] = run_eval("demo").summary()
+        manifest["evaluation"] = run_eval("demo", scanner=scanner_port()).summary()
         (path / "hardgen_model.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     keys = ["name", "parameters", "examples", "steps", "initial_loss", "final_loss", "train_seconds", "corpus_hash"]
     emit(manifest | {"path": str(path)}, fmt, ["field", "value"],
@@ -79,18 +80,25 @@ def eval_cmd(
     samples: int = typer.Option(1, "--samples", min=1, help="raw samples per scenario"),
     temperature: float = typer.Option(0.0, "--temperature", min=0.0),
     language: str | None = typer.Option(None, "--language", "-l"),
-    scan: bool = typer.Option(True, "--scan/--no-scan", help="scan samples in-process"),
+    scan: bool = typer.Option(True, "--scan/--no-scan", help="scan the samples"),
+    scanner: str | None = typer.Option(
+        None, "--scanner", envvar="HARDGEN_SCANNER_ADDR", help="scanner gRPC address (default: in-process)"
+    ),
     fmt: OutputFormat = FormatOption,
 ) -> None:
     """Generate raw samples for every scenario; report parse rate and share flagged."""
+    from hardgen.cli.scanning import scanner_port
+    from hardgen.core.clients.scanner import ScannerClientError
     from hardgen.core.localmodel import LocalModelError
     from hardgen.modelserve.demo_eval import evaluate
 
     try:
-        report = evaluate(model, samples=samples, temperature=temperature, scan=scan, language=language,
-                          adapter=adapter)
+        report = evaluate(model, samples=samples, temperature=temperature, language=language, adapter=adapter,
+                          scanner=scanner_port(scanner) if scan else None)
     except LocalModelError as exc:
         fail(str(exc))
+    except ScannerClientError as exc:
+        fail(str(exc), code=EXIT_FINDINGS)
     summary = report.summary()
     emit(summary, fmt, ["language", "samples", "parse rate", "flagged share"],
          lambda: [[k, v["samples"], v["parse_rate"], v["flagged_share"]] for k, v in summary["by_language"].items()]
@@ -130,6 +138,8 @@ def finetune(
 
     Re-running with the same configuration reuses the registered adapter (one line on stderr says
     so); ``--force`` retrains it."""
+    from hardgen.cli.scanning import scanner_port
+    from hardgen.core.clients.scanner import ScannerClientError
     from hardgen.core.localmodel import LocalModelError
     from hardgen.modelserve.dataset import DatasetError, build_dataset
     from hardgen.modelserve.finetune import PRESETS, FineTuneConfig, FineTuneError, apply_preset, run_finetune
@@ -147,9 +157,7 @@ def finetune(
                 openai_finetune,
             )
 
-            scanner = default_scanner()
-            if scanner is None and not no_scan:
-                raise NoScannerError("no scanner found to check the training examples (or pass --no-scan)")
+            scanner = None if no_scan else default_scanner(local=scanner_port())
             data = build_dataset(language or None, extra_jsonl=dataset, scanner=scanner, include_corpus=corpus)
             grader_json = json.loads(grader.read_text(encoding="utf-8")) if grader else None
             if preset:
@@ -177,9 +185,12 @@ def finetune(
                 def on_step(step: int, total: int, loss: float) -> None:
                     progress.update(task, total=total, completed=step, loss=f"{loss:.3f}")
 
-                record = run_finetune(cfg, scanner=None if no_scan else "auto", on_step=on_step, force=force)
+                scanner = None if no_scan else default_scanner(local=scanner_port())
+                record = run_finetune(cfg, scanner=scanner, on_step=on_step, force=force)
     except (LocalModelError, DatasetError, NoScannerError, FineTuneError, ValueError) as exc:
         fail(str(exc))
+    except ScannerClientError as exc:  # the training examples could not be checked: nothing was trained
+        fail(str(exc), code=EXIT_FINDINGS)
     except HostedFineTuneError as exc:
         fail(str(exc), code=EXIT_FINDINGS)
     if record.reused:

@@ -9,10 +9,10 @@ study would record.
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from hardgen.core.clients.scanner import ScannerPort
 from hardgen.core.extraction import extract
 from hardgen.core.languages import Language
 from hardgen.core.localmodel import GenerationRequest, LocalModel
@@ -80,20 +80,6 @@ class EvalReport:
         }
 
 
-def _scan(items: Sequence[tuple[str, Language, str]]) -> dict[str, list[str]] | None:
-    try:
-        from hardgen.scanner.scan import SourceInput, scan_inputs
-    except ImportError:
-        return None
-    report = scan_inputs([SourceInput(path, code.encode("utf-8"), lang) for path, lang, code in items])
-    found: dict[str, list[str]] = {}
-    for f in report.findings:
-        found.setdefault(f.path, [])
-        if f.rule_id not in found[f.path]:
-            found[f.path].append(f.rule_id)
-    return found
-
-
 def evaluate(
     model: str,
     *,
@@ -101,12 +87,13 @@ def evaluate(
     temperature: float = 0.0,
     max_new_tokens: int = 768,
     batch_size: int = 8,
-    scan: bool = True,
+    scanner: ScannerPort | None = None,
     language: str | None = None,
     seed: int = 42,
     adapter: str | None = None,
 ) -> EvalReport:
-    """Generate ``samples`` raw samples per scenario, extract, parse-check and (optionally) scan them."""
+    """Generate ``samples`` raw samples per scenario, extract, parse-check and scan them with ``scanner``
+    (the scanner service's client or the in-process scanner; None: unscanned)."""
     lm = LocalModel.load(model, adapter=adapter)
     scenarios = [s for s in load_corpus() if language is None or s.language.value == language]
     jobs = [(s, i) for s in scenarios for i in range(samples)]
@@ -130,8 +117,11 @@ def evaluate(
             codes.append((path, s.language, code))
         log.info("demo eval progress", done=len(results), total=len(jobs))
     seconds = time.monotonic() - started
-    found = _scan(codes) if scan else None
-    if found is not None:
+    if scanner is not None:
+        found = scanner.scan([(path, code, lang.value) for path, lang, code in codes])
+        rules: dict[str, set[str]] = {}
+        for f in found.findings:
+            rules.setdefault(f.path, set()).add(f.rule_id)
         for r in results:
-            r.rules = sorted(found.get(r.scenario, []))
-    return EvalReport(results, seconds, tokens, found is not None)
+            r.rules = sorted(rules.get(r.scenario, set()))
+    return EvalReport(results, seconds, tokens, scanner is not None)

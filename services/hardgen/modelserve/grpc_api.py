@@ -87,6 +87,7 @@ class ModelServeServicer(modelserve_pb2_grpc.ModelServeServicer):
     def FineTune(  # noqa: N802
         self, request: modelserve_pb2.FineTuneRequest, context: grpc.ServicerContext
     ) -> modelserve_pb2.FineTuneResponse:
+        from hardgen.core.clients.scanner import ScannerClientError
         from hardgen.modelserve.dataset import DatasetError
         from hardgen.modelserve.finetune import FineTuneConfig, FineTuneError
         from hardgen.modelserve.scan import NoScannerError
@@ -113,6 +114,8 @@ class ModelServeServicer(modelserve_pb2_grpc.ModelServeServicer):
             context.abort(grpc.StatusCode.NOT_FOUND, str(exc))
         except (DatasetError, NoScannerError, FineTuneError) as exc:
             context.abort(grpc.StatusCode.FAILED_PRECONDITION, str(exc))
+        except ScannerClientError as exc:  # the scanner service failed while checking the training set
+            context.abort(grpc.StatusCode.UNAVAILABLE, str(exc))
         except ValueError as exc:
             context.abort(grpc.StatusCode.INVALID_ARGUMENT, str(exc))
         return modelserve_pb2.FineTuneResponse(adapter=adapter_to_proto(record), reused=record.reused)

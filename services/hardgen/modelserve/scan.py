@@ -1,12 +1,12 @@
-"""The scan step of fine-tuning, pluggable: every training example is scanned and flagged ones dropped.
+"""The scan step of fine-tuning: every training example is scanned and flagged ones are dropped.
 
-The study verified its fine-tuning set was free of CWEs; so do we, through the scanner service's
-contract. Where the scanner comes from, in order:
+The study verified its fine-tuning set was free of CWEs; so do we, through the scanner port
+(:class:`hardgen.core.clients.scanner.ScannerPort`). Where the scanner comes from, in order:
 
-1. a callable passed explicitly (tests, other services);
-2. the scanner service over gRPC (``hardgen.core.clients.scanner.ScannerClient``) when
-   ``HARDGEN_SCANNER_ADDR`` is set;
-3. the scanner package in-process (``hardgen.scanner.scan.scan_inputs``) when installed;
+1. a :class:`NamedScanner` passed explicitly (tests, the CLI);
+2. the scanner service over gRPC when ``HARDGEN_SCANNER_ADDR`` is set;
+3. the in-process scanner the CLI passes as ``local`` (modelserve itself never imports the
+   scanner, so its image needs no analysers);
 4. none: the run goes on unscanned only when the caller allows it (``--no-scan``), and the
    adapter's metrics record ``scanned: false``.
 """
@@ -16,10 +16,11 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
+from hardgen.core.clients.scanner import ScannerClient, ScannerPort
 from hardgen.core.languages import Language
 from hardgen.core.logging import get_logger
+from hardgen.v1 import scanner_pb2
 
 log = get_logger(__name__)
 
@@ -54,68 +55,39 @@ class NamedScanner:
     fn: ScanFn
 
 
-def _grpc_scanner() -> NamedScanner | None:
-    addr = os.environ.get("HARDGEN_SCANNER_ADDR")
-    if not addr:
-        return None
-    try:
-        from hardgen.core.clients.scanner import ScannerClient
-    except ImportError:
-        return None
-
-    def scan(items: Sequence[ScanItem]) -> list[ScanVerdict]:
-        client = ScannerClient(addr)
-        try:
-            response = client.scan([(i.path, i.code, i.language.value) for i in items])
-        finally:
-            close = getattr(client, "close", None)
-            if callable(close):
-                close()
-        return _verdicts_from_result(items, response)
-
-    return NamedScanner(f"grpc:{addr}", scan)
-
-
-def _inprocess_scanner() -> NamedScanner | None:
-    try:
-        from hardgen.scanner.scan import SourceInput, scan_inputs
-    except ImportError:
-        return None
-
-    def scan(items: Sequence[ScanItem]) -> list[ScanVerdict]:
-        report = scan_inputs([SourceInput(i.path, i.code.encode("utf-8"), i.language) for i in items])
-        return _verdicts_from_result(items, report)
-
-    return NamedScanner("inprocess:hardgen.scanner.scan.scan_inputs", scan)
-
-
-def _verdicts_from_result(items: Sequence[ScanItem], result: Any) -> list[ScanVerdict]:
-    """Map findings/errors (objects or dicts with ``path``/``rule_id``/``message``) back to items."""
-    findings = getattr(result, "findings", None)
-    if findings is None and isinstance(result, dict):
-        findings = result.get("findings", [])
-    errors = getattr(result, "errors", None)
-    if errors is None and isinstance(result, dict):
-        errors = result.get("errors", [])
+def verdicts(items: Sequence[ScanItem], response: scanner_pb2.ScanResponse) -> list[ScanVerdict]:
+    """One verdict per item, in order: the query ids found in it, or the scanner's error for it."""
     by_path = {item.path: ScanVerdict() for item in items}
-    for f in findings or []:
-        path = f["path"] if isinstance(f, dict) else f.path
-        rule = f["rule_id"] if isinstance(f, dict) else f.rule_id
-        if path in by_path and rule not in by_path[path].rules:
-            by_path[path].rules.append(rule)
-    for e in errors or []:
-        path = e["path"] if isinstance(e, dict) else e.path
-        message = e["message"] if isinstance(e, dict) else e.message
-        if path in by_path:
-            by_path[path].error = message
+    for finding in response.findings:
+        verdict = by_path.get(finding.path)
+        if verdict is not None and finding.rule_id not in verdict.rules:
+            verdict.rules.append(finding.rule_id)
+    for error in response.errors:
+        if error.path in by_path:
+            by_path[error.path].error = error.message
     return [by_path[item.path] for item in items]
 
 
-def default_scanner() -> NamedScanner | None:
-    """The first scanner found in the order the module docstring gives, or None."""
-    for finder in (_grpc_scanner, _inprocess_scanner):
-        found = finder()
-        if found is not None:
-            log.info("fine-tune scanner", scanner=found.name)
-            return found
-    return None
+def port_scanner(port: ScannerPort) -> NamedScanner:
+    """A fine-tune scanner over ``port`` (the scanner service's client or the in-process scanner);
+    its name (``grpc:<address>`` or ``in-process``) is recorded with the dataset."""
+
+    def scan(items: Sequence[ScanItem]) -> list[ScanVerdict]:
+        # an example's name ("extra.jsonl:3") is not a file path the scanner accepts: send each
+        # under a safe path of its own and read the verdicts back by that path
+        sent = [ScanItem(f"examples/{n}{i.language.extension}", i.language, i.code) for n, i in enumerate(items)]
+        return verdicts(sent, port.scan([(i.path, i.code, i.language.value) for i in sent]))
+
+    name = port.address if port.address == "in-process" else f"grpc:{port.address}"
+    return NamedScanner(name, scan)
+
+
+def default_scanner(local: ScannerPort | None = None) -> NamedScanner | None:
+    """The scanner service when ``HARDGEN_SCANNER_ADDR`` is set, else ``local``, else None."""
+    address = os.environ.get("HARDGEN_SCANNER_ADDR")
+    port = ScannerClient(address) if address else local
+    if port is None:
+        return None
+    found = port_scanner(port)
+    log.info("fine-tune scanner", scanner=found.name)
+    return found
