@@ -65,3 +65,12 @@ app.get('/file', (req, res) => {
   // ok: js-reflected-xss
   res.send(data);
 });
+
+const db = { get: async (sql, params) => ({ name: String(params.length) }) };
+
+app.get('/user', async (req, res) => {
+  // what a database call returns is not request data (no taint step in CodeQL)
+  const row = await db.get('SELECT name FROM users WHERE id = ?', [req.query.id]);
+  // ok: js-reflected-xss
+  res.send(`<h1>${row.name}</h1>`);
+});
