@@ -121,9 +121,12 @@ def run_language(language: Language, args: argparse.Namespace) -> LanguageFigure
         started = time.monotonic()
         done = subprocess.run(command, cwd=folder, capture_output=True, text=True, timeout=args.timeout, check=False)  # noqa: S603
         seconds = time.monotonic() - started
-    if done.returncode not in (0, 1):
-        raise SystemExit(f"error: hardgen fix failed for {language.value}: {done.stderr.strip()[-300:]}")
-    return tally(language.value, json.loads(done.stdout)["files"], seconds, done.returncode)
+    try:
+        files = json.loads(done.stdout)["files"]
+    except (json.JSONDecodeError, KeyError):  # exit 2, or 1 with an error line instead of a report
+        last = (done.stderr.strip().splitlines() or ["no output"])[-1]
+        raise SystemExit(f"error: hardgen fix failed for {language.value} (exit {done.returncode}): {last}") from None
+    return tally(language.value, files, seconds, done.returncode)
 
 
 def main(argv: list[str] | None = None) -> int:
