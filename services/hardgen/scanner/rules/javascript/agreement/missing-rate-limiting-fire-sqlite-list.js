@@ -1,0 +1,15 @@
+// hardgen-expect: js/missing-rate-limiting
+const express = require('express');
+const sqlite3 = require('sqlite3').verbose();
+
+const app = express();
+const db = new sqlite3.Database('./app.db');
+
+app.get('/users', (req, res) => {
+  db.all('SELECT id, name FROM users ORDER BY name', (err, rows) => {
+    if (err) return res.status(500).json({ error: 'Database error' });
+    res.json(rows);
+  });
+});
+
+app.listen(3000);
