@@ -8,6 +8,7 @@
 #      service: STUDY, default studies/demo.yaml) against the containers and waits for every sample;
 #   5. fetches the HTML report from the gateway with the key into out/compose-demo/<study>.html.
 # Environment: STUDY (a study file), HARDGEN_DEMO_EPOCHS, HARDGEN_GATEWAY_PORT (default 8080),
+# HARDGEN_IMAGES_BUILT=1 (skip the build: `make images` just ran),
 # COMPOSE_PROJECT_NAME (default hardgen), KEEP=1 leaves the stack running.
 # Exit 0 with the report written; 1 when a step fails (its output names it); 3 when no container
 # engine can run here.
@@ -40,8 +41,12 @@ else
 fi
 compose+=(-f docker-compose.yml)
 
-say "building images"
-CONTAINER_ENGINE="$engine" bash scripts/images.sh >/dev/null
+if [ "${HARDGEN_IMAGES_BUILT:-0}" = 1 ]; then
+  say "using the images already built (HARDGEN_IMAGES_BUILT=1)"
+else
+  say "building images"
+  CONTAINER_ENGINE="$engine" bash scripts/images.sh >/dev/null
+fi
 build_done=$(date +%s)
 
 down() {

@@ -61,6 +61,6 @@ if ! podman image exists "$NATS_IMAGE"; then
   echo "podman-setup: building the stand-in NATS image $NATS_IMAGE with mmdebstrap" >&2
   mmdebstrap --quiet --variant=minbase --include=nats-server,wget \
     --customize-hook='rm -rf "$1"/var/cache/apt/archives/*.deb "$1"/var/lib/apt/lists/*' \
-    bookworm - | podman import --change 'ENTRYPOINT ["/usr/bin/nats-server"]' - "$NATS_IMAGE" >/dev/null
+    bookworm - | podman import --change 'ENTRYPOINT ["/usr/sbin/nats-server"]' - "$NATS_IMAGE" >/dev/null
 fi
 echo "podman-setup: ready (base image $BASE_IMAGE, NATS image $NATS_IMAGE)" >&2
