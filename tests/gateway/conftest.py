@@ -18,11 +18,11 @@ from tests.refinement.conftest import _fast_retries, api, fake_api, scanner_addr
 
 @pytest.fixture(scope="session")
 def refinement_address(scanner_address: str) -> Iterator[str]:  # noqa: F811
-    from hardgen.refinement.scanning import GrpcScanner
+    from hardgen.refinement.scanning import grpc_scanner
     from hardgen.refinement.server import build_server
     from hardgen.refinement.service import RefinementService
 
-    service = RefinementService(GrpcScanner(scanner_address, engines=["semgrep"]))
+    service = RefinementService(grpc_scanner(scanner_address, engines=["semgrep"]))
     server, port = build_server(service, "127.0.0.1:0")
     server.start()
     yield f"127.0.0.1:{port}"

@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from hardgen.core.scenarios import get_scenario
-from hardgen.refinement.scanning import GrpcScanner
+from hardgen.refinement.scanning import grpc_scanner
 from hardgen.refinement.service import GenerateSpec, RefinementService
 from tests.gateway.conftest import Gateway
 from tests.helpers import free_port
@@ -40,7 +40,7 @@ def test_generations_replay_every_strategy(
 ) -> None:
     monkeypatch.setenv("HARDGEN_REPLAY_DIR", str(tmp_path))  # the refinement service's registry
     manifest = tmp_path / "run-1.jsonl"
-    recorded = RefinementService(GrpcScanner(scanner_address, engines=["semgrep"])).generate(
+    recorded = RefinementService(grpc_scanner(scanner_address, engines=["semgrep"])).generate(
         GenerateSpec(
             language="python",
             model="mock/references",

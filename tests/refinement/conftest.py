@@ -92,9 +92,9 @@ def start_scanner(base: Path) -> str:
     _SCANNER["proc"] = proc
     atexit.register(_stop_scanner)
     address = f"127.0.0.1:{port}"
-    from hardgen.refinement.scanning import GrpcScanner
+    from hardgen.refinement.scanning import grpc_scanner
 
-    probe = GrpcScanner(address)
+    probe = grpc_scanner(address)
     deadline = time.monotonic() + 60
     while not probe.healthy():
         if proc.poll() is not None or time.monotonic() > deadline:

@@ -9,7 +9,7 @@ import pytest
 from hardgen.core.scenarios import get_scenario
 from hardgen.core.settings import cache_dir
 from hardgen.refinement.errors import RequestError
-from hardgen.refinement.scanning import GrpcScanner
+from hardgen.refinement.scanning import grpc_scanner
 from hardgen.refinement.service import GenerateSpec, RefinementService
 from hardgen.refinement.strategies import parse_chain
 from tests.refinement.fakeapi import FakeAPI, chat_responder
@@ -159,7 +159,7 @@ def test_ft_with_a_lora_adapter_on_the_tiny_model(tiny_model_dir: Path, tiny_ada
 
 
 def test_nep_uses_own_output_when_the_scanner_flags_it(scanner_address: str) -> None:
-    service = RefinementService(GrpcScanner(scanner_address, engines=["semgrep"]))
+    service = RefinementService(grpc_scanner(scanner_address, engines=["semgrep"]))
     (sample,) = service.generate(GenerateSpec(language="python", model="mock/insecure", strategy="nep", scenario=1))
     assert sample.notes["nep_example"] == "own (flagged by scanner)"
     first, second = sample.prompts
@@ -168,14 +168,14 @@ def test_nep_uses_own_output_when_the_scanner_flags_it(scanner_address: str) -> 
 
 
 def test_nep_falls_back_to_the_labelled_reference_when_own_output_is_clean(scanner_address: str) -> None:
-    service = RefinementService(GrpcScanner(scanner_address, engines=["semgrep"]))
+    service = RefinementService(grpc_scanner(scanner_address, engines=["semgrep"]))
     (sample,) = service.generate(GenerateSpec(language="python", model="mock/secure", strategy="nep", scenario=1))
     assert sample.notes["nep_example"] == "reference (own output clean)"
     assert INSECURE.rstrip() in sample.prompts[-1].text
 
 
 def test_sast_repair_stops_when_the_scanner_reports_clean(scanner_address: str) -> None:
-    service = RefinementService(GrpcScanner(scanner_address, engines=["semgrep"]))
+    service = RefinementService(grpc_scanner(scanner_address, engines=["semgrep"]))
     spec = GenerateSpec(
         language="python",
         model="mock/references",
@@ -193,7 +193,7 @@ def test_sast_repair_stops_when_the_scanner_reports_clean(scanner_address: str) 
 
 
 def test_sast_repair_gives_up_after_k_rounds(scanner_address: str) -> None:
-    service = RefinementService(GrpcScanner(scanner_address, engines=["semgrep"]))
+    service = RefinementService(grpc_scanner(scanner_address, engines=["semgrep"]))
     spec = GenerateSpec(
         language="python", model="mock/insecure", strategy="cot+sast-repair", scenario=1, options={"repair_rounds": "2"}
     )
@@ -204,8 +204,8 @@ def test_sast_repair_gives_up_after_k_rounds(scanner_address: str) -> None:
 
 
 def test_sast_repair_without_scanner_fails_the_request_clearly() -> None:
-    from hardgen.refinement.errors import ScannerUnavailableError
+    from hardgen.core.clients.scanner import ScannerUnavailableError
 
-    service = RefinementService(GrpcScanner("127.0.0.1:1"))
+    service = RefinementService(grpc_scanner("127.0.0.1:1"))
     with pytest.raises(ScannerUnavailableError, match="sast-repair needs the scanner service at 127.0.0.1:1"):
         service.generate(GenerateSpec(language="python", model="mock/insecure", strategy="sast-repair", scenario=1))

@@ -29,7 +29,7 @@ from hardgen.cli.common import EXIT_FINDINGS, EXIT_USAGE, fail, gateway_headers,
 from hardgen.cli.generate import parse_options
 from hardgen.cli.scan import scan_root, walk
 from hardgen.core.fixes import FileFix, FixOutcome, exit_code, sarif_fix
-from hardgen.core.languages import Language, language_for_path
+from hardgen.core.languages import language_for_path
 from hardgen.core.profiles import Profile
 
 
@@ -41,43 +41,6 @@ class FixFormat(StrEnum):
 
 def register(app: typer.Typer) -> None:
     app.command("fix")(fix)
-
-
-class LocalScanPort:
-    """The scanner in this process, behind the refinement service's ``ScanPort`` (what ``hardgen
-    scan`` runs), so ``hardgen fix`` needs no scanner service."""
-
-    address = "in-process"
-
-    def __init__(self, engines: list[str], profile: str, use_cache: bool = True, timeout: float = 300.0) -> None:
-        from hardgen.scanner.engines.registry import parse_engines, select_engines
-        from hardgen.scanner.scan import Scanner
-
-        self.engines = select_engines(parse_engines(engines))
-        self.scanner = Scanner(self.engines, use_cache=use_cache)
-        self.timeout = timeout
-        self.profile = profile
-
-    def healthy(self) -> bool:
-        return bool(self.engines)
-
-    def scan_code(self, code: str, language: Language, path: str) -> list[dict[str, Any]]:
-        return self.scan_many([(path, code, language)])[path]
-
-    def scan_many(self, files: list[tuple[str, str, Language]]) -> dict[str, list[dict[str, Any]]]:
-        """Findings per path for ``(path, code, language)`` files, in one scan."""
-        from hardgen.refinement.errors import ScannerUnavailableError
-        from hardgen.scanner.scan import ScanTimeoutError, SourceInput
-
-        inputs = [SourceInput(path, code.encode("utf-8"), language) for path, code, language in files]
-        try:
-            report = self.scanner.scan(inputs, timeout=self.timeout, profile=self.profile)
-        except ScanTimeoutError as exc:
-            raise ScannerUnavailableError(f"scan timed out: {exc}") from None
-        found: dict[str, list[dict[str, Any]]] = {path: [] for path, _, _ in files}
-        for finding in report.findings:
-            found.setdefault(finding.path, []).append(finding.model_dump())
-        return found
 
 
 def dirty_files(paths: list[Path]) -> set[Path]:
@@ -129,21 +92,26 @@ def _collect(paths: list[Path], base: Path) -> tuple[list[Any], dict[str, Path],
 
 
 def _in_process(inputs: list[Any], spec: Any, engines: list[str], profile: str, no_cache: bool) -> list[FileFix]:
+    from hardgen.core.clients.scanner import ScannerUnavailableError
     from hardgen.refinement.errors import RefinementError, RequestError
+    from hardgen.refinement.scanning import FindingsScanner
     from hardgen.refinement.service import RefinementService
-    from hardgen.scanner.engines.registry import UnknownEngineError
+    from hardgen.scanner.engines.registry import UnknownEngineError, parse_engines, select_engines
+    from hardgen.scanner.inprocess import InProcessScanner
 
-    try:
-        port = LocalScanPort(engines, profile, use_cache=not no_cache)
+    try:  # a misspelt or missing engine is a usage error, before any model call
+        select_engines(parse_engines(engines))
     except UnknownEngineError as exc:
         fail(str(exc))
+    # the scanner in this process, behind the same port as the scanner service: no service needed
+    port = FindingsScanner(InProcessScanner(timeout=300.0, use_cache=not no_cache), engines, profile)
     if not port.healthy():
         fail("no scanner engine is available here (is semgrep installed?)")
     try:
         return RefinementService(port).fix(inputs, spec)
     except RequestError as exc:
         fail(str(exc), EXIT_USAGE)
-    except RefinementError as exc:
+    except (RefinementError, ScannerUnavailableError) as exc:
         fail(str(exc), EXIT_FINDINGS)
 
 

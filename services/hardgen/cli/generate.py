@@ -79,16 +79,17 @@ def _spec(
 
 
 def _in_process(spec: Any, scanner_address: str) -> list[dict[str, Any]]:
+    from hardgen.core.clients.scanner import ScannerUnavailableError
     from hardgen.refinement.errors import RefinementError, RequestError
-    from hardgen.refinement.scanning import GrpcScanner
+    from hardgen.refinement.scanning import grpc_scanner
     from hardgen.refinement.service import RefinementService
 
-    scanner = None if scanner_address.lower() == "none" else GrpcScanner(scanner_address)
+    scanner = None if scanner_address.lower() == "none" else grpc_scanner(scanner_address)
     try:
         samples = RefinementService(scanner).generate(spec)
     except RequestError as exc:
         fail(str(exc), EXIT_USAGE)
-    except RefinementError as exc:
+    except (RefinementError, ScannerUnavailableError) as exc:
         fail(str(exc), EXIT_FINDINGS)
     return [s.to_dict() for s in samples]
 

@@ -25,11 +25,11 @@ def main(argv: list[str] | None = None) -> int:
     configure_logging("json")
     log = get_logger("hardgen.refinement")
 
-    from hardgen.refinement.scanning import GrpcScanner
+    from hardgen.refinement.scanning import grpc_scanner
     from hardgen.refinement.server import build_server
     from hardgen.refinement.service import RefinementService
 
-    scanner = None if args.scanner.lower() == "none" else GrpcScanner(args.scanner)
+    scanner = None if args.scanner.lower() == "none" else grpc_scanner(args.scanner)
     try:
         server, port = build_server(RefinementService(scanner), f"{args.host}:{args.grpc_port}", args.workers)
     except OSError as exc:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from hardgen.core.clients.scanner import finding_dict_to_proto
 from hardgen.core.fixes import FileFix
 from hardgen.refinement.backends.base import CallStats
 from hardgen.refinement.fixing import DEFAULT_ROUNDS, FixInput, FixSpec
@@ -15,11 +14,6 @@ def stats_to_proto(stats: CallStats | None) -> common_pb2.CallStats:
     if stats is None:
         return common_pb2.CallStats()
     return common_pb2.CallStats(**stats.to_dict())
-
-
-def finding_to_proto(finding: dict[str, Any]) -> common_pb2.Finding:
-    fields = set(common_pb2.Finding.DESCRIPTOR.fields_by_name)
-    return common_pb2.Finding(**{k: v for k, v in finding.items() if k in fields})
 
 
 def sample_to_proto(sample: Sample) -> refinement_pb2.GeneratedSample:
@@ -42,7 +36,7 @@ def sample_to_proto(sample: Sample) -> refinement_pb2.GeneratedSample:
             for p in sample.prompts
         ],
         stats=stats_to_proto(sample.stats),
-        findings=[finding_to_proto(f) for f in sample.findings],
+        findings=[finding_dict_to_proto(f) for f in sample.findings],
         error=sample.error,
         template_versions=sample.template_versions,
         language=sample.language,
@@ -110,8 +104,8 @@ def file_fix_to_proto(fix: FileFix) -> refinement_pb2.FileFix:
         reason=fix.reason,
         original_code=fix.original_code,
         fixed_code=fix.fixed_code,
-        findings=[finding_to_proto(f) for f in fix.findings],
-        remaining=[finding_to_proto(f) for f in fix.remaining],
+        findings=[finding_dict_to_proto(f) for f in fix.findings],
+        remaining=[finding_dict_to_proto(f) for f in fix.remaining],
         attempts=[
             refinement_pb2.FixAttempt(
                 round=a.round,
@@ -119,7 +113,7 @@ def file_fix_to_proto(fix: FileFix) -> refinement_pb2.FileFix:
                 reason=a.reason,
                 parses=a.parses,
                 remaining=a.remaining,
-                introduced=[finding_to_proto(f) for f in a.introduced],
+                introduced=[finding_dict_to_proto(f) for f in a.introduced],
             )
             for a in fix.attempts
         ],

@@ -1,7 +1,9 @@
 """Errors of the refinement service, each carrying a one-line message fit for a CLI or an API body.
 
 They are split by who can fix them: the caller (:class:`RequestError`), the operator
-(:class:`ConfigError`, e.g. a missing key) or the remote side (:class:`BackendCallError`).
+(:class:`ConfigError`, e.g. a missing key) or the remote side (:class:`BackendCallError`). A scanner
+that cannot answer raises the scanner port's own
+:class:`hardgen.core.clients.scanner.ScannerUnavailableError` (one class for every service).
 """
 
 from __future__ import annotations
@@ -35,6 +37,3 @@ class BackendCallError(RefinementError):
         self.retryable = retryable
         self.status = status
 
-
-class ScannerUnavailableError(RefinementError):
-    """The scanner service could not be reached; strategies that need findings cannot run."""

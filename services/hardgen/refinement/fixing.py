@@ -22,14 +22,15 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
+from hardgen.core.clients.scanner import ScannerUnavailableError
 from hardgen.core.fixes import Attempt, FileFix, FixOutcome, remaining_findings
 from hardgen.core.languages import Language, UnknownLanguageError, language_for_path, parse_language
 from hardgen.core.logging import get_logger
 from hardgen.core.prompts import get_template
 from hardgen.refinement.backends.base import Backend, GenerationParams
 from hardgen.refinement.compilecheck import check_parses
-from hardgen.refinement.errors import BackendCallError, RequestError, ScannerUnavailableError
-from hardgen.refinement.scanning import ScanPort
+from hardgen.refinement.errors import BackendCallError, RequestError
+from hardgen.refinement.scanning import FindingsScanner
 from hardgen.refinement.strategies import Chain, parse_chain
 from hardgen.refinement.strategies.base import SampleState, Task
 from hardgen.refinement.strategies.sast_repair import describe_findings
@@ -169,7 +170,7 @@ class Fixer:
     call on a small model less.
     """
 
-    def __init__(self, scanner: ScanPort, backend: Backend, chain: Chain, spec: FixSpec) -> None:
+    def __init__(self, scanner: FindingsScanner, backend: Backend, chain: Chain, spec: FixSpec) -> None:
         self.scanner = scanner
         self.backend = backend
         self.chain = chain
@@ -181,11 +182,7 @@ class Fixer:
     def _scan(self, batch: list[tuple[str, str, Language]]) -> dict[str, list[dict[str, Any]]]:
         if not batch:
             return {}
-        scan_many = getattr(self.scanner, "scan_many", None)
-        if scan_many is not None:
-            found: dict[str, list[dict[str, Any]]] = scan_many(batch)
-            return found
-        return {path: self.scanner.scan_code(code, language, path) for path, code, language in batch}
+        return self.scanner.scan_many(batch)
 
     def _map(self, function: Any, items: list[Any]) -> list[Any]:
         if self.workers == 1 or len(items) < 2:
@@ -343,7 +340,7 @@ class Fixer:
         )
 
 
-def require_scanner(scanner: ScanPort | None) -> ScanPort:
+def require_scanner(scanner: FindingsScanner | None) -> FindingsScanner:
     if scanner is None:
         raise ScannerUnavailableError("fix needs the scanner service, and none is configured")
     return scanner

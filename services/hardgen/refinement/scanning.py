@@ -1,74 +1,57 @@
-"""The refinement service's view of the scanner: code in, findings out, over the scanner's gRPC contract.
+"""The refinement service's view of the scanner: one program (or a batch) in, findings as dicts out.
 
 Strategies need findings (``nep`` to know whether the model's own output is insecure,
-``sast-repair`` to feed them back), and ``scan: true`` returns them with a sample. The scanner is
-another service; this module only speaks its proto (``hardgen.v1.scanner``), through
-:class:`hardgen.core.clients.scanner.ScannerClient`.
+``sast-repair`` and ``fix`` to feed them back), and ``scan: true`` returns them with a sample.
+The scanner is another service; refinement reaches it only through
+:class:`hardgen.core.clients.scanner.ScannerPort`: the scanner service's gRPC client in a
+deployment, or the in-process scanner that the CLI passes (``hardgen fix``'s local mode).
 """
 
 from __future__ import annotations
 
 import os
-from typing import Any, Protocol
+from collections.abc import Sequence
+from typing import Any
 
+from hardgen.core.clients.scanner import (
+    ScannerClient,
+    ScannerClientError,
+    ScannerPort,
+    ScannerUnavailableError,
+    finding_to_dict,
+)
 from hardgen.core.languages import Language
-from hardgen.refinement.errors import ScannerUnavailableError
 
 
-class ScanPort(Protocol):
-    """Anything that can scan one program; returns findings as plain dicts (proto field names)."""
-
-    address: str
-
-    def scan_code(self, code: str, language: Language, path: str) -> list[dict[str, Any]]: ...
-
-    def healthy(self) -> bool: ...
+def engines_from_env() -> list[str]:
+    """``HARDGEN_SCAN_ENGINES="semgrep,gocustom"``; empty means the scanner's default engines."""
+    return [e.strip() for e in os.environ.get("HARDGEN_SCAN_ENGINES", "").split(",") if e.strip()]
 
 
-def finding_to_dict(finding: Any) -> dict[str, Any]:
-    """A proto ``Finding`` as a dict with the proto's field names (JSON-friendly)."""
-    return {
-        "rule_id": finding.rule_id,
-        "cwes": list(finding.cwes),
-        "severity": finding.severity,
-        "level": finding.level,
-        "message": finding.message,
-        "path": finding.path,
-        "start_line": finding.start_line,
-        "end_line": finding.end_line,
-        "start_column": finding.start_column,
-        "end_column": finding.end_column,
-        "engine": finding.engine,
-        "fingerprint": finding.fingerprint,
-    }
+class FindingsScanner:
+    """Scans for strategies over a :class:`ScannerPort`, with the engines and profile a request chose.
 
+    Any scanner failure becomes one :class:`ScannerUnavailableError` with a one-line message: a
+    strategy cannot tell a down scanner from a timed-out one, and either way the sample must not
+    read as "no findings".
+    """
 
-class GrpcScanner:
-    """Scanner service client for strategies; one-line :class:`ScannerUnavailableError` when it is down."""
-
-    def __init__(
-        self, address: str, timeout: float = 120.0, engines: list[str] | None = None, profile: str = ""
-    ) -> None:
-        self.address = address
-        self.timeout = timeout
+    def __init__(self, port: ScannerPort, engines: Sequence[str] | None = None, profile: str = "") -> None:
+        self.port = port
+        self.engines = list(engines) if engines is not None else engines_from_env()
         self.profile = profile  # empty: the scanner's default profile
-        if engines is None:  # HARDGEN_SCAN_ENGINES="semgrep,gocustom"; empty = the scanner's default
-            engines = [e.strip() for e in os.environ.get("HARDGEN_SCAN_ENGINES", "").split(",") if e.strip()]
-        self.engines = engines
-        self._client: Any = None
 
-    def _scanner(self) -> Any:
-        if self._client is None:
-            from hardgen.core.clients.scanner import ScannerClient
+    @property
+    def address(self) -> str:
+        return self.port.address
 
-            self._client = ScannerClient(self.address, timeout=self.timeout)
-        return self._client
+    def with_options(self, engines: Sequence[str], profile: str) -> FindingsScanner:
+        """The same scanner, with a request's engines (when it names any) and profile."""
+        return FindingsScanner(self.port, list(engines) or self.engines, profile)
 
     def healthy(self) -> bool:
-        from hardgen.core.clients.scanner import ScannerClientError
-
         try:
-            return bool(self._scanner().health().status == "SERVING")
+            return self.port.health().status == "SERVING"
         except ScannerClientError:
             return False
 
@@ -77,10 +60,8 @@ class GrpcScanner:
 
     def scan_many(self, files: list[tuple[str, str, Language]]) -> dict[str, list[dict[str, Any]]]:
         """Findings per path for a batch of ``(path, code, language)`` in one scan (one engine run)."""
-        from hardgen.core.clients.scanner import ScannerClientError
-
         try:
-            response = self._scanner().scan(
+            response = self.port.scan(
                 [(path, code, language.value) for path, code, language in files],
                 engines=self.engines or None,
                 profile=self.profile or None,
@@ -91,3 +72,8 @@ class GrpcScanner:
         for finding in response.findings:
             found.setdefault(finding.path, []).append(finding_to_dict(finding))
         return found
+
+
+def grpc_scanner(address: str, timeout: float = 120.0, engines: Sequence[str] | None = None) -> FindingsScanner:
+    """Strategies' scanner over the scanner service at ``address``."""
+    return FindingsScanner(ScannerClient(address, timeout=timeout), engines)

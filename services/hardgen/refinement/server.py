@@ -13,6 +13,7 @@ from typing import Any
 import grpc
 
 from hardgen import __version__
+from hardgen.core.clients.scanner import ScannerUnavailableError
 from hardgen.core.grpcutil import SERVER_OPTIONS, add_port, server_interceptors
 from hardgen.core.logging import get_logger
 from hardgen.refinement.convert import (
@@ -22,7 +23,7 @@ from hardgen.refinement.convert import (
     spec_from_proto,
     strategy_to_proto,
 )
-from hardgen.refinement.errors import BackendCallError, ConfigError, RequestError, ScannerUnavailableError
+from hardgen.refinement.errors import BackendCallError, ConfigError, RequestError
 from hardgen.refinement.service import RefinementService
 from hardgen.v1 import common_pb2, refinement_pb2, refinement_pb2_grpc
 

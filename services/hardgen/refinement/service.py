@@ -13,15 +13,16 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from hardgen.core.clients.scanner import ScannerUnavailableError
 from hardgen.core.events import sample_id
 from hardgen.core.fixes import FileFix
 from hardgen.core.languages import parse_language
 from hardgen.core.logging import get_logger
 from hardgen.core.scenarios import ScenarioError, get_scenario
 from hardgen.refinement.backends import Backend, CallStats, GenerationParams, get_backend
-from hardgen.refinement.errors import ConfigError, RefinementError, RequestError, ScannerUnavailableError
+from hardgen.refinement.errors import ConfigError, RefinementError, RequestError
 from hardgen.refinement.fixing import Fixer, FixInput, FixSpec, check_spec, fix_chain, require_scanner
-from hardgen.refinement.scanning import GrpcScanner, ScanPort
+from hardgen.refinement.scanning import FindingsScanner
 from hardgen.refinement.strategies import Chain, all_steps, parse_chain
 from hardgen.refinement.strategies.base import PromptRecord, SampleState, Task
 
@@ -139,7 +140,7 @@ def split_options(options: dict[str, str], chain: Chain) -> tuple[dict[str, str]
 class RefinementService:
     """Runs strategy chains against model backends; ``scanner`` is needed for scans and repairs."""
 
-    def __init__(self, scanner: ScanPort | None = None) -> None:
+    def __init__(self, scanner: FindingsScanner | None = None) -> None:
         self.scanner = scanner
         self._backends: dict[tuple[str, tuple[tuple[str, str], ...]], Backend] = {}
         self._backends_lock = threading.Lock()
@@ -207,9 +208,8 @@ class RefinementService:
         self._require_scanner("fix")
         scanner = require_scanner(self.scanner)
         profile = "" if spec.profile == "default" else spec.profile  # empty: the scanner's default
-        if (spec.engines or profile) and isinstance(scanner, GrpcScanner):
-            engines = list(spec.engines) or scanner.engines
-            scanner = GrpcScanner(scanner.address, timeout=scanner.timeout, engines=engines, profile=profile)
+        if spec.engines or profile:
+            scanner = scanner.with_options(spec.engines, profile)
         backend.prepare()
         spec = replace(spec, options=strategy_options)
         return Fixer(scanner, backend, chain, spec).fix_all(files)
@@ -275,7 +275,7 @@ class RefinementService:
                 sample.scanned = True
         except (RequestError, ConfigError):
             raise
-        except RefinementError as exc:
+        except (RefinementError, ScannerUnavailableError) as exc:
             sample.error = str(exc)
             log.warning("sample_failed", model=spec.model, strategy=chain.name, index=index, error=sample.error)
         self._fill(sample, state)

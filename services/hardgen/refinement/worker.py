@@ -27,7 +27,7 @@ import signal
 from dataclasses import dataclass
 from typing import Any
 
-from hardgen.core.clients.scanner import ScannerClient, ScannerClientError, ScannerRequestError
+from hardgen.core.clients.scanner import ScannerClient, ScannerClientError, ScannerRequestError, ScannerUnavailableError
 from hardgen.core.events import (
     MSG_ID_HEADER,
     SAMPLE_GENERATED,
@@ -42,8 +42,8 @@ from hardgen.core.settings import PORTS, nats_url, service_address
 from hardgen.core.study import SCAN_PROFILE_OPTION, WorkItemSpec
 from hardgen.core.studyrun import WORKER_DURABLE, connect, ensure_buckets, record_outcome, status_key
 from hardgen.refinement.convert import sample_to_proto
-from hardgen.refinement.errors import RequestError, ScannerUnavailableError
-from hardgen.refinement.scanning import GrpcScanner
+from hardgen.refinement.errors import RequestError
+from hardgen.refinement.scanning import FindingsScanner
 from hardgen.refinement.service import GenerateSpec, RefinementService, Sample
 from hardgen.v1 import events_pb2
 
@@ -125,8 +125,8 @@ def sample_event(item: WorkItemSpec, sample: Sample) -> events_pb2.SampleGenerat
 class Worker:
     def __init__(self, config: WorkerConfig) -> None:
         self.config = config
-        self.service = RefinementService(scanner=GrpcScanner(config.scanner_address, timeout=config.scan_timeout))
         self.scanner = ScannerClient(config.scanner_address, timeout=config.scan_timeout)
+        self.service = RefinementService(scanner=FindingsScanner(self.scanner))
         self.processed = 0
         self._js: Any = None
         self._status_kv: Any = None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from hardgen import __version__
 from hardgen.core.clients.scanner import (
     DEFAULT_TIMEOUT,
     FileSpec,
@@ -21,9 +22,10 @@ from hardgen.core.clients.scanner import (
     ScannerUnavailableError,
     source_files,
 )
+from hardgen.scanner.engines.registry import select_engines
 from hardgen.scanner.scan import Scanner, ScanTimeoutError
 from hardgen.scanner.service import RequestError, ScanService, _inputs_from_proto, report_to_proto
-from hardgen.v1 import scanner_pb2
+from hardgen.v1 import common_pb2, scanner_pb2
 
 #: RequestError statuses that mean "this scanner cannot do it" rather than "the request is wrong"
 #: (an engine the files need is missing or failed), as the gRPC client reports FAILED_PRECONDITION.
@@ -59,3 +61,8 @@ class InProcessScanner:
         except ScanTimeoutError as exc:
             raise ScannerTimeoutError(f"scan did not complete within {limit:.1f}s: {exc}") from None
         return report_to_proto(report)
+
+    def health(self, timeout: float = 5.0) -> common_pb2.HealthResponse:
+        """SERVING when at least one default engine is installed here (e.g. semgrep)."""
+        status = "SERVING" if select_engines() else "NOT_SERVING"
+        return common_pb2.HealthResponse(status=status, version=__version__)

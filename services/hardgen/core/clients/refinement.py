@@ -13,6 +13,7 @@ from typing import Any
 
 import grpc
 
+from hardgen.core.clients.scanner import finding_to_dict
 from hardgen.core.grpcutil import channel as grpc_channel
 from hardgen.core.settings import PORTS, service_address
 from hardgen.v1 import common_pb2, refinement_pb2, refinement_pb2_grpc
@@ -40,23 +41,6 @@ def stats_to_dict(stats: common_pb2.CallStats) -> dict[str, Any]:
         "seed": stats.seed,
         "temperature": stats.temperature,
         "attempts": stats.attempts,
-    }
-
-
-def finding_to_dict(f: common_pb2.Finding) -> dict[str, Any]:
-    return {
-        "rule_id": f.rule_id,
-        "cwes": list(f.cwes),
-        "severity": f.severity,
-        "level": f.level,
-        "message": f.message,
-        "path": f.path,
-        "start_line": f.start_line,
-        "end_line": f.end_line,
-        "start_column": f.start_column,
-        "end_column": f.end_column,
-        "engine": f.engine,
-        "fingerprint": f.fingerprint,
     }
 
 

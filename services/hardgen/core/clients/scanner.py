@@ -65,6 +65,10 @@ class ScannerPort(Protocol):
         profile: str | None = None,
     ) -> scanner_pb2.ScanResponse: ...
 
+    def health(self, timeout: float = 5.0) -> common_pb2.HealthResponse:
+        """``status == "SERVING"`` when a scan could run now."""
+        ...
+
 
 def finding_to_proto(finding: Finding) -> common_pb2.Finding:
     return common_pb2.Finding(

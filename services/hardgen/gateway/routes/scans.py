@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 
-from hardgen.core.clients.refinement import finding_to_dict
+from hardgen.core.clients.scanner import finding_to_dict
 from hardgen.gateway.deps import get_metrics, get_scanner, get_settings
 from hardgen.gateway.errors import ApiError, request_id, responses
 from hardgen.gateway.limits import limit_caller

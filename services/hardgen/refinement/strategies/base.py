@@ -19,6 +19,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
+from hardgen.core.clients.scanner import ScannerUnavailableError
 from hardgen.core.extraction import Extracted, extract
 from hardgen.core.languages import Language
 from hardgen.core.prompts import PromptTemplate, PromptTemplateError, get_template, task_values
@@ -27,7 +28,7 @@ from hardgen.refinement.backends.base import Backend, CallContext, CallStats, Ge
 from hardgen.refinement.errors import RequestError
 
 if TYPE_CHECKING:
-    from hardgen.refinement.scanning import ScanPort
+    from hardgen.refinement.scanning import FindingsScanner
 
 StepKind = Literal["setup", "generate", "refine"]
 
@@ -105,7 +106,7 @@ class SampleState:
     strategy: str
     index: int = 0
     options: dict[str, str] = field(default_factory=dict)
-    scanner: ScanPort | None = None
+    scanner: FindingsScanner | None = None
     dry_run: bool = False
     preamble: list[str] = field(default_factory=list)
     prompts: list[PromptRecord] = field(default_factory=list)
@@ -173,8 +174,6 @@ class SampleState:
 
     def scan(self) -> list[dict[str, Any]]:
         """Findings of the current code (cached until the code changes); needs a scanner."""
-        from hardgen.refinement.errors import ScannerUnavailableError
-
         if self.result is None:
             return []
         if self.findings is None:

@@ -11,7 +11,8 @@ was used, and why, is recorded in the sample's notes (``nep_example``).
 
 from __future__ import annotations
 
-from hardgen.refinement.errors import RequestError, ScannerUnavailableError
+from hardgen.core.clients.scanner import ScannerUnavailableError
+from hardgen.refinement.errors import RequestError
 from hardgen.refinement.strategies.base import SampleState, Step
 
 FIRST_STEP = "nep:insecure-example"
