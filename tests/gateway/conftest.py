@@ -33,7 +33,7 @@ def refinement_address(scanner_address: str) -> Iterator[str]:  # noqa: F811
 class Gateway:
     url: str
     app: Any
-    keys: Any  # hardgen.core.apikeys.KeyStore of this gateway
+    keys: Any  # hardgen.gateway.apikeys.KeyStore of this gateway
     admin_key: str
 
     @property
@@ -68,7 +68,7 @@ def gateway(
     scanner_address: str,  # noqa: F811
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[Gateway]:
-    from hardgen.core.apikeys import KeyStore
+    from hardgen.gateway.apikeys import KeyStore
     from hardgen.gateway.app import create_app
     from hardgen.gateway.settings import GatewaySettings
 

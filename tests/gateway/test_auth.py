@@ -149,7 +149,7 @@ def test_read_only_key_store_with_a_separate_usage_file(tmp_path: Path, monkeypa
     """The Kubernetes layout: keys from a read-only Secret, token counts in a writable file."""
     from fastapi.testclient import TestClient
 
-    from hardgen.core.apikeys import KeyStore, KeyStoreError
+    from hardgen.gateway.apikeys import KeyStore, KeyStoreError
     from hardgen.gateway.app import create_app
     from hardgen.gateway.settings import GatewaySettings
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import httpx
 
-from hardgen.core.apikeys import KeyStore
+from hardgen.gateway.apikeys import KeyStore
 from tests.gateway.process import start_gateway, stop
 
 PROMPT_MARK = "PLANTED-PROMPT-7f3a9c"

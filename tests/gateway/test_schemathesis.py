@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from hardgen.core.apikeys import KeyStore
+from hardgen.gateway.apikeys import KeyStore
 from tests.gateway.process import start_gateway, stop
 
 MAX_SECONDS = int(os.environ.get("HARDGEN_SCHEMATHESIS_SECONDS", "20"))

@@ -20,7 +20,7 @@ import httpx
 import pytest
 import yaml
 
-from hardgen.core.localstack import LocalStack, Ports
+from hardgen.cli.localstack import LocalStack, Ports
 from tests.helpers import free_port, wait_until
 
 HARDGEN = str(Path(sys.executable).parent / "hardgen")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from hardgen.cli.common import EXIT_FINDINGS, FormatOption, OutputFormat, emit, fail, stderr
-from hardgen.core.localstack import LocalStack
+from hardgen.cli.localstack import LocalStack
 
 dev_app = typer.Typer(help="Start and stop the local stack: NATS JetStream and the five services.")
 

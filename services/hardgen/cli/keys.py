@@ -11,7 +11,7 @@ import sqlite3
 import typer
 
 from hardgen.cli.common import FormatOption, OutputFormat, emit, fail, print_json, stderr, stdout
-from hardgen.core.apikeys import SCOPES, KeyStore, KeyStoreError
+from hardgen.gateway.apikeys import SCOPES, KeyStore, KeyStoreError
 
 keys_app = typer.Typer(help="Create, revoke and list the gateway's API keys.", no_args_is_help=True)
 

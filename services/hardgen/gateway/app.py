@@ -13,9 +13,9 @@ from typing import Any
 from fastapi import FastAPI, Request, Response
 
 from hardgen import __version__
-from hardgen.core.apikeys import KeyStore
 from hardgen.core.grpcutil import REQUEST_ID
 from hardgen.core.logging import get_logger
+from hardgen.gateway.apikeys import KeyStore
 from hardgen.gateway.auth import install_auth
 from hardgen.gateway.errors import install_error_handlers
 from hardgen.gateway.limits import BodySizeLimit, CallerLimiter

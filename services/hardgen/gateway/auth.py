@@ -26,8 +26,8 @@ from typing import Any
 from fastapi import FastAPI, Request, Response
 from fastapi.openapi.utils import get_openapi
 
-from hardgen.core.apikeys import ApiKey, KeyStore
 from hardgen.core.logging import get_logger
+from hardgen.gateway.apikeys import ApiKey, KeyStore
 from hardgen.gateway.errors import ErrorBody, error_response
 
 log = get_logger(__name__)

@@ -30,8 +30,8 @@ from typing import Any
 import httpx
 import psutil
 
-from hardgen.core.apikeys import KeyStore
 from hardgen.core.scenarios import load_corpus
+from hardgen.gateway.apikeys import KeyStore
 
 _SUFFIX = {"python": "py", "javascript": "js", "java": "java", "go": "go"}
 _COMMENT = {"python": "#", "javascript": "//", "java": "//", "go": "//"}

@@ -32,7 +32,7 @@ class GatewaySettings(BaseModel):
     max_body_bytes: int = Field(16 * 1024 * 1024, ge=1, description="largest request body (413 beyond)")
     max_concurrent_per_caller: int = Field(4, ge=1, description="requests in flight per caller (429 beyond)")
     auth_enabled: bool = Field(True, description="API keys required (HARDGEN_AUTH=off only for local dev)")
-    keys_db: str | None = Field(None, description="key store path (default: hardgen.core.apikeys.keys_db_path())")
+    keys_db: str | None = Field(None, description="key store path (default: hardgen.gateway.apikeys.keys_db_path())")
     default_rate_per_minute: float | None = Field(
         600.0, description="token-bucket rate of keys created without --rate (None: unlimited)"
     )
