@@ -6,6 +6,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from hardgen.core.findings import Finding  # the one finding model: the API returns it as the scanner made it
 from hardgen.core.languages import parse_language
 
 
@@ -76,21 +77,6 @@ class PromptOut(BaseModel):
     cached: bool
 
 
-class FindingOut(BaseModel):
-    rule_id: str
-    cwes: list[int]
-    severity: float
-    level: str
-    message: str
-    path: str
-    start_line: int
-    end_line: int
-    start_column: int
-    end_column: int
-    engine: str
-    fingerprint: str
-
-
 class SampleOut(BaseModel):
     id: str
     index: int
@@ -107,7 +93,7 @@ class SampleOut(BaseModel):
     parses: bool
     prompts: list[PromptOut]
     stats: CallStatsOut
-    findings: list[FindingOut]
+    findings: list[Finding]
     scanned: bool
     error: str = Field(description="non-empty when this sample failed (it is still returned)")
     template_versions: dict[str, str]
@@ -148,7 +134,7 @@ class FileErrorOut(BaseModel):
 
 class ScanResponse(BaseModel):
     request_id: str
-    findings: list[FindingOut]
+    findings: list[Finding]
     errors: list[FileErrorOut]
     skipped: list[str]
     files_scanned: int
@@ -183,7 +169,7 @@ class FixAttemptOut(BaseModel):
     reason: str
     parses: bool
     remaining: int = Field(description="findings it was asked to fix that are still there")
-    introduced: list[FindingOut] = Field(description="new findings (why it was rejected)")
+    introduced: list[Finding] = Field(description="new findings (why it was rejected)")
 
 
 class FileFixOut(BaseModel):
@@ -191,8 +177,8 @@ class FileFixOut(BaseModel):
     language: str
     outcome: str = Field(description="fixed | partially_fixed | unfixable | clean | skipped | unsupported")
     reason: str = Field(description="one line: why")
-    findings: list[FindingOut] = Field(description="before the fix")
-    remaining: list[FindingOut]
+    findings: list[Finding] = Field(description="before the fix")
+    remaining: list[Finding]
     attempts: list[FixAttemptOut]
     model_calls: int
     tokens: int
