@@ -33,9 +33,10 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp, Store(args.db or Path(tmp) / "study.duckdb") as store:
         scan = None
         if args.scan:
-            from hardgen.analytics.scanning import local_scan_function
+            from hardgen.analytics.scanning import scan_function
+            from hardgen.scanner.inprocess import InProcessScanner
 
-            scan = local_scan_function()
+            scan = scan_function(InProcessScanner())
         result = import_manifest(store, args.manifest, args.study, "scan" if args.scan else "labels", scan)
         for error in result.errors:
             sys.stderr.write(f"{args.manifest}:{error.line}: {error.message}\n")
