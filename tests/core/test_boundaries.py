@@ -1,5 +1,7 @@
 """Services meet only through ``hardgen.core``, the gRPC contracts and NATS (docs/architecture.md).
 
+Core depends on no service, and only the CLI (the local mode of every service) imports the CLI.
+
 A service that imports another service's package couples their releases and their images (the
 modelserve image needed Semgrep because it imported the scanner). This walks every module of every
 service with ``ast``, so an import hidden inside a function, behind ``TYPE_CHECKING`` or spelled as
@@ -47,30 +49,36 @@ def imported_modules(tree: ast.AST, package: str) -> list[tuple[int, str]]:
     return found
 
 
-def foreign_service(module: str, own: str) -> str | None:
-    """The other service ``module`` belongs to, or None when it is core, stubs, own or third-party."""
+def foreign_package(module: str, own: str) -> str | None:
+    """The package ``module`` belongs to when ``own`` may not import it, else None.
+
+    A service may import core, the stubs, itself and third-party code; core may import no service
+    (it is what services share, so it cannot depend on one); nobody but the CLI imports the CLI.
+    """
     parts = module.split(".")
-    if len(parts) >= 2 and parts[0] == "hardgen" and parts[1] in SERVICES and parts[1] != own:
+    if len(parts) < 2 or parts[0] != "hardgen" or parts[1] == own:
+        return None
+    if parts[1] in SERVICES or parts[1] == "cli":
         return parts[1]
     return None
 
 
 def boundary_violations(root: Path = PACKAGE) -> list[str]:
-    """``file:line: <service> imports <module>`` for every cross-service import under ``root``."""
+    """``file:line: <package> imports <module>`` for every forbidden import under ``root``."""
     violations: set[str] = set()
-    for service in SERVICES:
-        for path in sorted((root / service).rglob("*.py")):
+    for owner in (*SERVICES, "core"):
+        for path in sorted((root / owner).rglob("*.py")):
             relative = path.relative_to(root.parent)
             package = ".".join(relative.with_suffix("").parts[:-1])
             tree = ast.parse(path.read_text("utf-8"), filename=str(path))
             for line, module in imported_modules(tree, package):
-                other = foreign_service(module, service)
+                other = foreign_package(module, owner)
                 if other:
-                    violations.add(f"{relative}:{line}: {service} imports hardgen.{other} ({module})")
+                    violations.add(f"{relative}:{line}: {owner} imports hardgen.{other} ({module})")
     return sorted(violations)
 
 
-def test_no_service_imports_another_service() -> None:
+def test_no_service_imports_another_service_and_core_imports_none() -> None:
     violations = boundary_violations()
     assert not violations, "services must meet only through hardgen.core:\n" + "\n".join(violations)
 
@@ -88,9 +96,15 @@ def test_the_walk_sees_hidden_and_relative_imports(tmp_path: Path) -> None:
         "from ...refinement import templates\n"
         "from hardgen import gateway\n"
     )
+    (tmp_path / "hardgen" / "core").mkdir()
+    (tmp_path / "hardgen" / "core" / "study.py").write_text("from hardgen.cli.localstack import LocalStack\n")
+    (service / "ok.py").write_text(
+        (service / "ok.py").read_text() + "import hardgen.v1.scanner_pb2\nimportlib.import_module('tree_sitter_go')\n"
+    )
     for other in SERVICES:
         (tmp_path / "hardgen" / other).mkdir(exist_ok=True)
     assert boundary_violations(tmp_path / "hardgen") == [
+        "hardgen/core/study.py:1: core imports hardgen.cli (hardgen.cli.localstack)",
         "hardgen/modelserve/sub/bad.py:3: modelserve imports hardgen.scanner (hardgen.scanner.scan)",
         "hardgen/modelserve/sub/bad.py:4: modelserve imports hardgen.analytics (hardgen.analytics.store)",
         "hardgen/modelserve/sub/bad.py:5: modelserve imports hardgen.refinement (hardgen.refinement)",
