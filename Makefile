@@ -86,8 +86,10 @@ images-gpu:
 # Deployments under `podman kube play`, and a reduced study through the compose stack.
 # `make test` runs the same tests; they skip, with the reason, only where podman cannot run.
 images-test: setup
-	@bash scripts/podman_setup.sh || { rc=$$?; [ $$rc -eq 3 ] && echo "*** PODMAN CANNOT RUN HERE: image tests skipped ***" >&2; exit $$rc; }
-	$(PY) -m pytest -q -rs tests/deploy/test_images.py tests/deploy/test_kube_play.py tests/deploy/test_compose.py
+	@rc=0; bash scripts/podman_setup.sh || rc=$$?; \
+	if [ $$rc -eq 3 ]; then echo "*** PODMAN CANNOT RUN HERE: image, kube play and compose tests skipped ***" >&2; \
+	elif [ $$rc -ne 0 ]; then exit $$rc; \
+	else $(PY) -m pytest -q -rs tests/deploy/test_images.py tests/deploy/test_kube_play.py tests/deploy/test_compose.py; fi
 
 # Pins for every image build (deploy/constraints.txt) from the project venv's resolution.
 images-lock: setup

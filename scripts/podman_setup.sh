@@ -26,8 +26,10 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
   echo "podman-setup: installing ${need[*]}" >&2
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >/dev/null
-  apt-get install -y -qq --no-install-recommends "${need[@]}" uidmap >/dev/null
+  if ! { apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends "${need[@]}" uidmap >/dev/null; }; then
+    echo "podman-setup: apt-get could not install ${need[*]}" >&2
+    exit 3
+  fi
 fi
 
 conf=/etc/containers/containers.conf
