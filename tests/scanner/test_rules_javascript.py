@@ -53,7 +53,8 @@ REQUIRED = {
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, rulepacks.Run]]:
     """Semgrep's ``--test`` and corpus scan, started together so that they overlap."""
-    yield from rulepacks.start_semgrep_runs(LANGUAGE, tmp_path_factory.mktemp("javascript-pack"), partial_programs=False)
+    folder = tmp_path_factory.mktemp("javascript-pack")
+    yield from rulepacks.start_semgrep_runs(LANGUAGE, folder, partial_programs=False)
 
 
 def test_pack_has_one_rule_per_file_with_metadata_and_a_test_file() -> None:
