@@ -19,7 +19,7 @@ from tests.helpers import free_port
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(3600)]
 
-#: A few cells through every service: the demo model on modelserve (one epoch: its quality is not
+#: A few cells through every service: the demo model on modelserve (four training steps: its quality is not
 #: the point), the refinement workers, the scanner (semgrep) and analytics.
 STUDY = {
     "name": "compose-smoke",
@@ -40,7 +40,7 @@ def compose_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, 
     study = folder / "compose-smoke.yaml"
     study.write_text(yaml.safe_dump(STUDY))
     project, port = unique("compose"), free_port()
-    env = {**os.environ, "STUDY": str(study), "HARDGEN_DEMO_EPOCHS": "1", "HARDGEN_GATEWAY_PORT": str(port),
+    env = {**os.environ, "STUDY": str(study), "HARDGEN_DEMO_STEPS": "4", "HARDGEN_GATEWAY_PORT": str(port),
            "COMPOSE_PROJECT_NAME": project, "KEEP": "1", "HEALTH_TIMEOUT": "900"}  # fmt: skip
     try:
         result = subprocess.run(["bash", str(ROOT / "scripts/compose_demo.sh")], capture_output=True, text=True,

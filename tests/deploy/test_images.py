@@ -38,12 +38,12 @@ VOLUMES = {
 @pytest.fixture(scope="module")
 def demo_models(built: None) -> Iterator[str]:
     """A volume holding the demo model, built by a one-shot container as compose and the k8s init
-    container do (one epoch: the model's quality is not what these tests look at)."""
+    container do (four steps: the model's quality is not what these tests look at)."""
     volume = unique("models")
     podman("volume", "create", volume)
     try:
         podman("run", "--rm", *K8S_LIKE, "--network", "none", "-v", f"{volume}:/models",
-               image("modelserve-cpu"), "hardgen", "model", "build-demo", "--epochs", "1", "--format", "json",
+               image("modelserve-cpu"), "hardgen", "model", "build-demo", "--steps", "4", "--format", "json",
                timeout=900)  # fmt: skip
         yield volume
     finally:

@@ -38,6 +38,9 @@ def _progress(total: int | None, description: str) -> Any:
 def build_demo_cmd(
     force: bool = typer.Option(False, "--force", help="rebuild even when the demo model exists"),
     epochs: int | None = typer.Option(None, "--epochs", min=1, help="passes over the corpus (default: size preset)"),
+    steps: int = typer.Option(
+        0, "--steps", min=0, help="optimizer steps instead of epochs (0: epochs; a few make a smoke-test model)"
+    ),
     evaluate: bool = typer.Option(False, "--evaluate", help="then measure parse rate and flagged share"),
     fmt: OutputFormat = FormatOption,
 ) -> None:
@@ -54,10 +57,10 @@ def build_demo_cmd(
         except ScenarioError as exc:
             fail(str(exc))
         shape = SIZES["demo"]
-        steps = max(1, -(-n // shape.batch_size)) * (epochs or shape.epochs)
-        progress, task = _progress(steps, "training demo model")
+        total = steps or max(1, -(-n // shape.batch_size)) * (epochs or shape.epochs)
+        progress, task = _progress(total, "training demo model")
         with progress:
-            manifest = build_demo(force=True, epochs=epochs,
+            manifest = build_demo(force=True, epochs=epochs, steps=steps or None,
                                   on_step=lambda s, loss, lr: progress.update(task, completed=s + 1,
                                                                               loss=f"{loss:.3f}"))
     if evaluate:
