@@ -185,8 +185,9 @@ class RefinementService:
         task, chain, backend, strategy_options = self._prepare(spec)
         if spec.scan:
             self._require_scanner("scan")
-        if "sast-repair" in chain.names:
-            self._require_scanner("sast-repair")
+        for step in chain.steps:
+            if step.needs_scanner:
+                self._require_scanner(step.name)
         backend.prepare()  # a missing key or model fails the request once, before any sample
         workers = max(1, min(spec.n, backend.concurrency, 8))
         if workers == 1:
@@ -278,11 +279,11 @@ class RefinementService:
         except (RefinementError, ScannerUnavailableError) as exc:
             sample.error = str(exc)
             log.warning("sample_failed", model=spec.model, strategy=chain.name, index=index, error=sample.error)
-        self._fill(sample, state)
+        self._fill(sample, state, chain)
         return sample
 
     @staticmethod
-    def _fill(sample: Sample, state: SampleState) -> None:
+    def _fill(sample: Sample, state: SampleState, chain: Chain) -> None:
         result = state.result
         if result is not None:
             sample.code = result.code
@@ -290,7 +291,8 @@ class RefinementService:
             sample.extraction = result.method
             sample.merged = result.merged
             sample.parses = result.parses
-        if state.findings is not None and not sample.scanned and "sast-repair" in sample.strategy:
+        scanning_chain = any(step.needs_scanner for step in chain.steps)
+        if state.findings is not None and not sample.scanned and scanning_chain:
             sample.findings, sample.scanned = state.findings, True
         sample.raw_response = state.raw_response
         sample.prompts = state.prompts

@@ -27,7 +27,6 @@ from hardgen.refinement.backends.base import Backend, CallContext, GenerationPar
 from hardgen.refinement.errors import BackendCallError, RequestError
 
 KINDS = ("insecure", "secure", "references", "regress")
-HARDENING_STEPS = ("nep", "cot", "sast-repair")
 META_INSTRUCTION = (
     "Write code that validates and sanitises every input, uses parameterised queries and safe "
     "library APIs, never builds paths or commands from raw input, and keeps secrets out of code."
@@ -52,7 +51,10 @@ class MockBackend(Backend):
     def _want_secure(self, step: str) -> bool:
         if self.model != "references":
             return self.model == "secure"
-        return step.startswith(HARDENING_STEPS) and step != "nep:insecure-example"
+        from hardgen.refinement.strategies import steps  # the strategies import backends.base
+
+        hardening = {name for name, cls in steps().items() if cls.hardening}
+        return step.split(":", 1)[0] in hardening and step != "nep:insecure-example"
 
     def _call(self, prompt: str, params: GenerationParams, context: CallContext) -> RawCompletion:
         if context.step.startswith("mp:"):

@@ -1,37 +1,57 @@
 """Hardening strategies, each a small composable step; chains are written ``a+b`` (``mp+ft``).
 
 See :mod:`hardgen.refinement.strategies.base` for the step kinds and the order rules.
+
+A strategy registers itself: every module of this package (other than ``base`` and ``_private``
+ones) that defines ``STEP`` is a step, found by :func:`steps`, so adding a strategy is adding one
+module (and its template), with no list to edit.
 """
 
 from __future__ import annotations
 
 import importlib
+import pkgutil
 from dataclasses import dataclass
+from functools import cache
 
 from hardgen.refinement.errors import RequestError
 from hardgen.refinement.strategies.base import SampleState, Step
 
-MODULES: dict[str, str] = {
-    "raw": "raw",
-    "nep": "nep",
-    "cot": "cot",
-    "mp": "mp",
-    "ft": "ft",
-    "sast-repair": "sast_repair",
-}
 KIND_ORDER = {"setup": 0, "generate": 1, "refine": 2}
+_NOT_STEPS = frozenset({"base"})
+
+
+@cache
+def _discover(search_path: tuple[str, ...]) -> dict[str, type[Step]]:
+    """Step name → class for every step module on ``search_path`` (cached per path)."""
+    found: dict[str, type[Step]] = {}
+    for module in sorted(pkgutil.iter_modules(list(search_path)), key=lambda m: m.name):
+        if module.name.startswith("_") or module.name in _NOT_STEPS:
+            continue
+        step: type[Step] | None = getattr(importlib.import_module(f"{__name__}.{module.name}"), "STEP", None)
+        if step is None:
+            continue
+        if step.name in found:
+            raise RuntimeError(f"strategy {step.name!r} is defined twice ({module.name})")
+        found[step.name] = step
+    return dict(sorted(found.items(), key=lambda item: (KIND_ORDER[item[1].kind], item[0])))
+
+
+def steps() -> dict[str, type[Step]]:
+    """Every registered step by name; the package path is the key, so a module added to it counts."""
+    return _discover(tuple(__path__))
 
 
 def get_step(name: str) -> type[Step]:
-    module = MODULES.get(name)
-    if module is None:
-        raise RequestError(f"unknown strategy {name!r} (strategies: {', '.join(MODULES)})")
-    step: type[Step] = importlib.import_module(f"hardgen.refinement.strategies.{module}").STEP
+    registry = steps()
+    step = registry.get(name)
+    if step is None:
+        raise RequestError(f"unknown strategy {name!r} (strategies: {', '.join(registry)})")
     return step
 
 
 def all_steps() -> list[type[Step]]:
-    return [get_step(name) for name in MODULES]
+    return list(steps().values())
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,19 +90,19 @@ def parse_chain(text: str) -> Chain:
     """Validate ``a+b+...``: known names, no repeats, setup → generate → refine, one generate step."""
     names = [part.strip().lower() for part in text.split("+")]
     if not text.strip() or any(not n for n in names):
-        raise RequestError(f"empty strategy in {text!r} (strategies: {', '.join(MODULES)})")
-    steps = tuple(get_step(n) for n in names)
+        raise RequestError(f"empty strategy in {text!r} (strategies: {', '.join(steps())})")
+    chain_steps = tuple(get_step(n) for n in names)
     if len(set(names)) != len(names):
         raise RequestError(f"strategy chain {text!r} repeats a step")
-    kinds = [KIND_ORDER[s.kind] for s in steps]
+    kinds = [KIND_ORDER[s.kind] for s in chain_steps]
     if kinds != sorted(kinds):
         raise RequestError(
             f"strategy chain {text!r} is out of order: setup steps (mp, ft) first, then one of raw/nep/cot, "
             "then sast-repair"
         )
-    if sum(1 for s in steps if s.kind == "generate") > 1:
+    if sum(1 for s in chain_steps if s.kind == "generate") > 1:
         raise RequestError(f"strategy chain {text!r} has more than one of raw, nep, cot")
-    return Chain(steps)
+    return Chain(chain_steps)
 
 
-__all__ = ["MODULES", "Chain", "SampleState", "Step", "all_steps", "get_step", "parse_chain"]
+__all__ = ["Chain", "SampleState", "Step", "all_steps", "get_step", "parse_chain", "steps"]

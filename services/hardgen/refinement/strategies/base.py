@@ -196,6 +196,12 @@ class Step:
     from_study: ClassVar[bool] = True
     templates: ClassVar[tuple[str, ...]] = ()
     options: ClassVar[dict[str, str]] = {}
+    #: The step cannot run without the scanner (checked before any model call), and the findings of
+    #: its last scan are the sample's findings: what ``sast-repair`` declares.
+    needs_scanner: ClassVar[bool] = False
+    #: The step asks for secure code (``nep``, ``cot``, repair rounds), as opposed to a plain task
+    #: prompt; the ``mock/references`` backend answers such prompts with a secure reference.
+    hardening: ClassVar[bool] = False
 
     def run(self, state: SampleState) -> None:
         raise NotImplementedError

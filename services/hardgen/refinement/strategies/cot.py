@@ -15,6 +15,7 @@ class ChainOfThought(Step):
     kind = "generate"
     description = "step-by-step security instructions (validate, sanitise, prevent XSS/overflow/deserialisation, ...)"
     templates = ("cot", "request")
+    hardening = True
 
     def run(self, state: SampleState) -> None:
         state.generate_task("cot", "cot")

@@ -33,6 +33,7 @@ class NegativeExample(Step):
     kind = "generate"
     description = "show an insecure solution (own flagged output, else labelled reference) and forbid code like it"
     templates = ("raw", "nep", "request")
+    hardening = True
     options = {"nep_source": "auto | reference | own (where the insecure example comes from)"}
 
     def run(self, state: SampleState) -> None:

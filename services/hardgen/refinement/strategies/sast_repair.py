@@ -31,6 +31,8 @@ class SastRepair(Step):
     from_study = False
     description = "scan, feed the findings back and regenerate, up to k rounds, until the scanner reports clean"
     templates = ("sast-repair",)
+    needs_scanner = True
+    hardening = True
     options = {"repair_rounds": f"maximum repair rounds (default {DEFAULT_ROUNDS})"}
 
     def run(self, state: SampleState) -> None:
