@@ -18,10 +18,11 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from hardgen.core.events import sample_id
 from hardgen.core.languages import Language, parse_language
 from hardgen.core.profiles import PROFILES, Profile, parse_profile
+from hardgen.core.registries import known_steps
 
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
 _MODEL = re.compile(r"^[a-z][a-z0-9_-]*/.+$")
-KNOWN_STEPS = {"raw", "nep", "cot", "mp", "ft", "sast-repair"}
+KNOWN_STEPS = known_steps()  # refinement's registered strategies (core/data/registries.yaml)
 
 
 class StudyError(ValueError):

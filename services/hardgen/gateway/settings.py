@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import os
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
+from hardgen.core.registries import known_providers
 from hardgen.core.settings import PORTS, service_address
 
 DEFAULT_ALLOWED_OPTIONS = ("nep_source", "repair_rounds", "ft_model", "adapter", "mp_refresh", "top_p", "study")
@@ -44,6 +45,16 @@ class GatewaySettings(BaseModel):
         description="providers callers may name; hf and replay (registry ids only) are opt-in",
     )
     tgi_endpoints: tuple[str, ...] = Field((), description="the tgi/ endpoints callers may name (names or URLs)")
+
+    @field_validator("allowed_providers")
+    @classmethod
+    def _registered_providers(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        """A misspelt provider would silently allow nothing; name it against refinement's registry."""
+        known = known_providers()
+        unknown = [name for name in value if name not in known]
+        if unknown:
+            raise ValueError(f"unknown provider(s) {', '.join(unknown)} (providers: {', '.join(known)})")
+        return value
 
     @classmethod
     def from_env(cls) -> GatewaySettings:

@@ -13,12 +13,17 @@
 =====================  =====================================================================
 
 Provider modules are imported lazily so that ``hardgen --help`` does not import torch or SDKs.
+A provider registers itself: every module of this package whose name does not start with ``_``
+(other than ``base``) is the provider of that name and defines ``BACKEND``, so adding a provider is
+adding one module. The name comes from the file, not an import, to keep discovery free of SDKs.
 """
 
 from __future__ import annotations
 
 import importlib
+import pkgutil
 from collections.abc import Mapping
+from functools import cache
 
 from hardgen.refinement.backends.base import (
     Backend,
@@ -30,17 +35,21 @@ from hardgen.refinement.backends.base import (
 )
 from hardgen.refinement.errors import RequestError
 
-PROVIDERS: dict[str, str] = {
-    "openai": "hardgen.refinement.backends.openai",
-    "gemini": "hardgen.refinement.backends.gemini",
-    "tgi": "hardgen.refinement.backends.tgi",
-    "hf": "hardgen.refinement.backends.hf",
-    "replay": "hardgen.refinement.backends.replay",
-    "mock": "hardgen.refinement.backends.mock",
-}
+_NOT_PROVIDERS = frozenset({"base"})
+
+
+@cache
+def _discover(search_path: tuple[str, ...]) -> tuple[str, ...]:
+    names = (m.name for m in pkgutil.iter_modules(list(search_path)))
+    return tuple(sorted(n for n in names if not n.startswith("_") and n not in _NOT_PROVIDERS))
+
+
+def providers() -> tuple[str, ...]:
+    """Every provider name (one module each), found on the package path without importing them."""
+    return _discover(tuple(__path__))
+
 
 __all__ = [
-    "PROVIDERS",
     "Backend",
     "CallContext",
     "CallStats",
@@ -49,6 +58,7 @@ __all__ = [
     "RawCompletion",
     "backend_class",
     "get_backend",
+    "providers",
     "split_model",
 ]
 
@@ -57,17 +67,21 @@ def split_model(spec: str) -> tuple[str, str]:
     """``"openai/gpt-4.1"`` → ``("openai", "gpt-4.1")``; the model part may itself contain ``/``."""
     provider, sep, model = spec.strip().partition("/")
     if not sep or not provider or not model:
-        raise RequestError(f"model {spec!r} is not provider/model (providers: {', '.join(PROVIDERS)})")
-    if provider not in PROVIDERS:
-        raise RequestError(f"unknown model provider {provider!r} (providers: {', '.join(PROVIDERS)})")
+        raise RequestError(f"model {spec!r} is not provider/model (providers: {', '.join(providers())})")
+    known = providers()
+    if provider not in known:
+        raise RequestError(f"unknown model provider {provider!r} (providers: {', '.join(known)})")
     return provider, model
 
 
 def backend_class(provider: str) -> type[Backend]:
-    if provider not in PROVIDERS:
-        raise RequestError(f"unknown model provider {provider!r} (providers: {', '.join(PROVIDERS)})")
-    module = importlib.import_module(PROVIDERS[provider])
+    known = providers()
+    if provider not in known:
+        raise RequestError(f"unknown model provider {provider!r} (providers: {', '.join(known)})")
+    module = importlib.import_module(f"{__name__}.{provider}")
     cls: type[Backend] = module.BACKEND
+    if cls.provider != provider:
+        raise RuntimeError(f"backend module {provider}.py defines provider {cls.provider!r}: name them alike")
     return cls
 
 
