@@ -20,6 +20,7 @@ import numpy as np
 from hardgen.analytics import stats
 from hardgen.analytics.sql import ALL, RAW, run
 from hardgen.analytics.table import Table
+from hardgen.analytics.table_registry import TableInputs, table
 from hardgen.core.catalogue import catalogue
 
 COLUMNS = [
@@ -234,3 +235,23 @@ def cwe_reduction(con: Any, study: str) -> Table:
         [(t, c, names.cwe_name(c), int(r), int(v), stats.improvement(float(r), float(v))) for t, c, r, v in rows],
         note="Undefined (n/a) for CWEs the technique introduced (none in raw).",
     )
+
+
+def load_comparisons(con: Any, study: str) -> list[Comparison]:
+    """The study's technique-vs-raw comparisons, shared by both improvement tables."""
+    return comparisons(load_cells(con, study))
+
+
+@table("improvement_severity")
+def _improvement_severity(inputs: TableInputs) -> Table:
+    return improvement_table(inputs.load(load_comparisons), "severity", inputs.replicates)
+
+
+@table("improvement_samples")
+def _improvement_samples(inputs: TableInputs) -> Table:
+    return improvement_table(inputs.load(load_comparisons), "samples", inputs.replicates)
+
+
+@table("cwe_reduction")
+def _cwe_reduction(inputs: TableInputs) -> Table:
+    return cwe_reduction(inputs.con, inputs.study)

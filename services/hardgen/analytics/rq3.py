@@ -25,6 +25,7 @@ import numpy as np
 from hardgen.analytics import stats
 from hardgen.analytics.sql import ALL, RAW, run
 from hardgen.analytics.table import Table
+from hardgen.analytics.table_registry import TableInputs, table
 from hardgen.core.catalogue import catalogue
 
 CATEGORIES = (
@@ -232,3 +233,23 @@ def cramers_v_tables(outcomes: list[GroupOutcome]) -> tuple[Table, Table]:
         c_rows,
     )
     return v_table, c_table
+
+
+@table("fix_categories")
+def _fix_categories(inputs: TableInputs) -> Table:
+    return fix_categories(inputs.load(load_outcomes))
+
+
+@table("fix_groups")
+def _fix_groups(inputs: TableInputs) -> Table:
+    return fix_groups(inputs.load(load_outcomes))
+
+
+@table("introduced")
+def _introduced(inputs: TableInputs) -> Table:
+    return introduced(inputs.load(load_outcomes))
+
+
+@table("cramers_v", "cramers_v_contingency")
+def _cramers_v(inputs: TableInputs) -> tuple[Table, Table]:
+    return cramers_v_tables(inputs.load(load_outcomes))

@@ -1,34 +1,53 @@
 """Every table of a study, by name: computed from the store, written as CSV and Markdown.
 
-``compute_tables`` computes the shared intermediates (cells, group outcomes) once, so writing all
-tables costs little more than the slowest one.
+Tables register themselves (``@table`` in any ``rq*.py`` module of this package, see
+:mod:`hardgen.analytics.table_registry`); the names and their order come from that registry.
+Shared intermediates (cells, group outcomes) are computed once per request, so writing all tables
+costs little more than the slowest one.
 """
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 
-from hardgen.analytics import rq1, rq2, rq3, stats
+import hardgen.analytics
+from hardgen.analytics import stats
 from hardgen.analytics.store import Store
 from hardgen.analytics.table import Table
+from hardgen.analytics.table_registry import REGISTERED, TableInputs, TableSpec
 
-TABLE_NAMES = (
-    "prevalence",
-    "cwe_frequency",
-    "cwe_cooccurrence",
-    "improvement_severity",
-    "improvement_samples",
-    "cwe_reduction",
-    "fix_categories",
-    "fix_groups",
-    "introduced",
-    "cramers_v",
-    "cramers_v_contingency",
-    "parse_clean",
-)
-_RQ2 = {"improvement_severity", "improvement_samples"}
-_RQ3 = {"fix_categories", "fix_groups", "introduced", "cramers_v", "cramers_v_contingency"}
+
+@cache
+def _discover(search_path: tuple[str, ...]) -> tuple[TableSpec, ...]:
+    """The specs registered by the ``rq*`` modules on ``search_path``, by module name then definition."""
+    package = hardgen.analytics.__name__
+    modules = sorted(m.name for m in pkgutil.iter_modules(list(search_path)) if m.name.startswith("rq"))
+    for name in modules:
+        importlib.import_module(f"{package}.{name}")
+    wanted = [f"{package}.{name}" for name in modules]
+    specs = [spec for spec in REGISTERED if spec.module in wanted]
+    return tuple(sorted(specs, key=lambda spec: wanted.index(spec.module)))
+
+
+def table_specs() -> tuple[TableSpec, ...]:
+    """Every registered table producer (the package path is the key, so a module added to it counts)."""
+    return _discover(tuple(hardgen.analytics.__path__))
+
+
+def table_names() -> tuple[str, ...]:
+    """Every table name, in the order tables are computed, listed and written."""
+    names = [name for spec in table_specs() for name in spec.names]
+    duplicated = sorted({n for n in names if names.count(n) > 1})
+    if duplicated:
+        raise RuntimeError(f"table(s) registered twice: {', '.join(duplicated)}")
+    return tuple(names)
+
+
+TABLE_NAMES = table_names()
 
 
 class UnknownStudyError(LookupError):
@@ -55,37 +74,20 @@ def compute_tables(
     names: Iterable[str] | None = None,
     replicates: int = stats.BOOTSTRAP_REPLICATES,
 ) -> dict[str, Table]:
-    """The named tables (default: all) of ``study``, in :data:`TABLE_NAMES` order."""
-    wanted = list(names) if names is not None else list(TABLE_NAMES)
+    """The named tables (default: all) of ``study``, in :func:`table_names` order."""
+    known = table_names()
+    wanted = list(names) if names is not None else list(known)
     for name in wanted:
-        if name not in TABLE_NAMES:
-            raise UnknownTableError(f"unknown table {name!r} (choose from {', '.join(TABLE_NAMES)})")
+        if name not in known:
+            raise UnknownTableError(f"unknown table {name!r} (choose from {', '.join(known)})")
     require_study(store, study)
     out: dict[str, Table] = {}
     with store.lock:
-        con = store.con
-        simple = {
-            "prevalence": rq1.prevalence,
-            "cwe_frequency": rq1.cwe_frequency,
-            "cwe_cooccurrence": rq1.cwe_cooccurrence,
-            "parse_clean": rq1.parse_clean,
-            "cwe_reduction": rq2.cwe_reduction,
-        }
-        for name, function in simple.items():
-            if name in wanted:
-                out[name] = function(con, study)
-        if _RQ2 & set(wanted):
-            comps = rq2.comparisons(rq2.load_cells(con, study))
-            for kind in ("severity", "samples"):
-                if f"improvement_{kind}" in wanted:
-                    out[f"improvement_{kind}"] = rq2.improvement_table(comps, kind, replicates)
-        if _RQ3 & set(wanted):
-            outcomes = rq3.load_outcomes(con, study)
-            out["fix_categories"] = rq3.fix_categories(outcomes)
-            out["fix_groups"] = rq3.fix_groups(outcomes)
-            out["introduced"] = rq3.introduced(outcomes)
-            out["cramers_v"], out["cramers_v_contingency"] = rq3.cramers_v_tables(outcomes)
-    return {name: out[name] for name in TABLE_NAMES if name in wanted}
+        inputs = TableInputs(store.con, study, replicates)
+        for spec in table_specs():
+            if set(spec.names) & set(wanted):
+                out |= spec.compute(inputs)
+    return {name: out[name] for name in known if name in wanted}
 
 
 def write_tables(tables: dict[str, Table], out_dir: str | Path) -> list[Path]:
