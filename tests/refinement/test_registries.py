@@ -8,6 +8,8 @@ exactly where discovery looks for the modules shipped in the tree.
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -154,3 +156,15 @@ def test_gateway_refuses_a_provider_no_module_provides() -> None:
     )
     with pytest.raises(ValidationError, match="unknown provider.s. opnai"):
         GatewaySettings(refinement_address="x:1", scanner_address="x:2", allowed_providers=("opnai", "mock"))
+
+
+def test_gateway_start_with_a_misspelt_provider_is_a_one_line_error() -> None:
+    env = os.environ | {"HARDGEN_GATEWAY_PROVIDERS": "opnai,mock"}
+    done = subprocess.run(
+        [sys.executable, "-m", "hardgen.gateway", "--port", "1"], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        "gateway settings: allowed_providers: unknown provider(s) opnai "
+        "(providers: gemini, hf, mock, openai, replay, tgi)"
+    ]

@@ -17,10 +17,18 @@ def main(argv: list[str] | None = None) -> int:
     configure_logging("json")
 
     import uvicorn
+    from pydantic import ValidationError
 
     from hardgen.gateway.app import create_app
 
-    uvicorn.run(create_app(), host=args.host, port=args.port, log_level="warning", access_log=False)
+    try:
+        app = create_app()
+    except ValidationError as exc:  # a bad HARDGEN_GATEWAY_* setting: one line, not a traceback
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        print(f"gateway settings: {where}: {first['msg'].removeprefix('Value error, ')}", file=sys.stderr)
+        return 2
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
     return 0
 
 
