@@ -26,6 +26,11 @@ def known_steps() -> frozenset[str]:
     return frozenset(_names()["strategy_steps"])
 
 
+def step_order() -> tuple[str, ...]:
+    """The step names in the order they are listed to users (the study's techniques first)."""
+    return _names()["strategy_steps"]
+
+
 def known_providers() -> tuple[str, ...]:
     """Every model provider (``openai``, ``mock``, ...), as refinement registers them."""
     return _names()["model_providers"]

@@ -14,6 +14,7 @@ import pkgutil
 from dataclasses import dataclass
 from functools import cache
 
+from hardgen.core.registries import step_order
 from hardgen.refinement.errors import RequestError
 from hardgen.refinement.strategies.base import SampleState, Step
 
@@ -34,7 +35,9 @@ def _discover(search_path: tuple[str, ...]) -> dict[str, type[Step]]:
         if step.name in found:
             raise RuntimeError(f"strategy {step.name!r} is defined twice ({module.name})")
         found[step.name] = step
-    return dict(sorted(found.items(), key=lambda item: (KIND_ORDER[item[1].kind], item[0])))
+    listed = step_order()  # the catalogue's order; a step not yet in core's list comes last
+    rank = {name: listed.index(name) if name in listed else len(listed) for name in found}
+    return dict(sorted(found.items(), key=lambda item: (rank[item[0]], item[0])))
 
 
 def steps() -> dict[str, type[Step]]:
