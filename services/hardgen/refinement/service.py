@@ -48,6 +48,8 @@ class GenerateSpec:
     max_new_tokens: int = 512
     scan: bool = False
     options: dict[str, str] = field(default_factory=dict)
+    #: Scan profile of the repair feedback and ``scan`` (a study's ``scanner.profile``); "" = the scanner's default.
+    profile: str = ""
 
 
 @dataclass(slots=True)
@@ -249,7 +251,9 @@ class RefinementService:
             strategy=chain.name,
             index=index,
             options=options,
-            scanner=self.scanner,
+            scanner=self.scanner.with_options([], spec.profile)
+            if self.scanner is not None and spec.profile not in ("", "default")
+            else self.scanner,
             dry_run=dry_run,
         )
 

@@ -102,6 +102,7 @@ def generate_spec(item: WorkItemSpec) -> GenerateSpec:
         temperature=item.temperature,
         max_new_tokens=item.max_new_tokens,
         options=options,
+        profile=item.options.get(SCAN_PROFILE_OPTION, ""),  # the study's profile, for repair feedback too
     )
 
 
