@@ -16,6 +16,7 @@ A chain without a generate step gets a plain task prompt after its setup steps (
 from __future__ import annotations
 
 import hashlib
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
@@ -187,7 +188,7 @@ class SampleState:
         return [p.stats for p in self.prompts if p.stats is not None]
 
 
-class Step:
+class Step(ABC):
     """A strategy step; subclasses set the class attributes and implement :meth:`run`."""
 
     name: ClassVar[str]
@@ -203,5 +204,6 @@ class Step:
     #: prompt; the ``mock/references`` backend answers such prompts with a secure reference.
     hardening: ClassVar[bool] = False
 
+    @abstractmethod
     def run(self, state: SampleState) -> None:
-        raise NotImplementedError
+        """Advance ``state`` by this step: ask the model, record the prompt, accept or refine the code."""
