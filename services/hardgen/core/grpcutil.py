@@ -24,7 +24,6 @@ found in every service's logs by one id.
 from __future__ import annotations
 
 import contextvars
-import os
 import re
 import uuid
 from collections.abc import Callable
@@ -35,6 +34,7 @@ import grpc
 import structlog
 
 from hardgen.core.logging import get_logger
+from hardgen.core.settings import grpc_max_message_bytes, grpc_settings
 
 log = get_logger(__name__)
 
@@ -42,7 +42,8 @@ REQUEST_ID_KEY = "x-request-id"
 REQUEST_ID: contextvars.ContextVar[str | None] = contextvars.ContextVar("hardgen_request_id", default=None)
 _SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
-MAX_MESSAGE_BYTES = int(os.environ.get("HARDGEN_GRPC_MAX_MESSAGE_BYTES", str(64 * 1024 * 1024)))
+#: read once at import (``HARDGEN_GRPC_MAX_MESSAGE_BYTES``): every channel and server of a process agree
+MAX_MESSAGE_BYTES = grpc_max_message_bytes()
 
 CHANNEL_OPTIONS: list[tuple[str, Any]] = [
     ("grpc.max_send_message_length", MAX_MESSAGE_BYTES),
@@ -60,7 +61,7 @@ class TLSConfigError(RuntimeError):
 
 
 def _read(var: str) -> bytes | None:
-    name = os.environ.get(var, "").strip()
+    name = str(getattr(grpc_settings(), var.removeprefix("HARDGEN_").lower())).strip()
     if not name:
         return None
     try:
@@ -81,7 +82,7 @@ def server_credentials() -> grpc.ServerCredentials | None:
     pair = _pair()
     if pair is None:
         return None
-    require_client = os.environ.get("HARDGEN_TLS_CLIENT_AUTH", "").strip().lower() == "require"
+    require_client = grpc_settings().tls_client_auth == "require"
     ca = _read("HARDGEN_TLS_CA") if require_client else None
     if require_client and ca is None:
         raise TLSConfigError("HARDGEN_TLS_CLIENT_AUTH=require needs HARDGEN_TLS_CA")
@@ -110,7 +111,7 @@ def channel_credentials() -> grpc.ChannelCredentials | None:
 
 
 def _options() -> list[tuple[str, Any]]:
-    name = os.environ.get("HARDGEN_TLS_SERVER_NAME", "").strip()
+    name = grpc_settings().tls_server_name.strip()
     return CHANNEL_OPTIONS + ([("grpc.ssl_target_name_override", name)] if name else [])
 
 

@@ -8,7 +8,6 @@ once at process start; modules just use ``structlog.get_logger(__name__)``.
 from __future__ import annotations
 
 import logging
-import os
 import re
 import sys
 from collections.abc import MutableMapping
@@ -52,8 +51,13 @@ class _CurrentStderr:
 
 def configure_logging(mode: LogMode | None = None, level: str | None = None) -> None:
     """Configure structlog and the stdlib root logger; safe to call more than once."""
-    mode = mode or ("json" if os.environ.get("HARDGEN_LOG_FORMAT", "") == "json" else "console")
-    level_name = (level or os.environ.get("HARDGEN_LOG_LEVEL", "INFO")).upper()
+    if mode is None or level is None:  # HARDGEN_LOG_FORMAT / HARDGEN_LOG_LEVEL fill what the caller left open
+        from hardgen.core.settings import log_settings
+
+        configured = log_settings()
+        mode = mode or configured.log_format or "console"
+        level = level or configured.log_level
+    level_name = level.upper()
     numeric = getattr(logging, level_name, logging.INFO)
     renderer: Any = (
         structlog.processors.JSONRenderer() if mode == "json" else structlog.dev.ConsoleRenderer(colors=False)
