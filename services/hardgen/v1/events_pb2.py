@@ -23,9 +23,10 @@ _sym_db = _symbol_database.Default()
 
 
 from hardgen.v1 import common_pb2 as hardgen_dot_v1_dot_common__pb2
+from hardgen.v1 import modelserve_pb2 as hardgen_dot_v1_dot_modelserve__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x17hardgen/v1/events.proto\x12\nhardgen.v1\x1a\x17hardgen/v1/common.proto\"\xa9\x02\n\x08WorkItem\x12\n\n\x02id\x18\x01 \x01(\t\x12\r\n\x05study\x18\x02 \x01(\t\x12\x10\n\x08language\x18\x03 \x01(\t\x12\r\n\x05model\x18\x04 \x01(\t\x12\x10\n\x08scenario\x18\x05 \x01(\x05\x12\x10\n\x08strategy\x18\x06 \x01(\t\x12\r\n\x05index\x18\x07 \x01(\x05\x12\x0c\n\x04seed\x18\x08 \x01(\x03\x12\x13\n\x0btemperature\x18\t \x01(\x01\x12\x16\n\x0emax_new_tokens\x18\n \x01(\x05\x12\x0f\n\x07\x65ngines\x18\x0b \x03(\t\x12\x32\n\x07options\x18\x0c \x03(\x0b\x32!.hardgen.v1.WorkItem.OptionsEntry\x1a.\n\x0cOptionsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"\xf6\x02\n\x0fSampleGenerated\x12\x11\n\tsample_id\x18\x01 \x01(\t\x12\"\n\x04item\x18\x02 \x01(\x0b\x32\x14.hardgen.v1.WorkItem\x12\x0c\n\x04\x63ode\x18\x03 \x01(\t\x12\x11\n\tcode_hash\x18\x04 \x01(\t\x12\x14\n\x0craw_response\x18\x05 \x01(\t\x12\x0e\n\x06parses\x18\x06 \x01(\x08\x12)\n\x07prompts\x18\x07 \x03(\x0b\x32\x18.hardgen.v1.PromptRecord\x12$\n\x05stats\x18\x08 \x01(\x0b\x32\x15.hardgen.v1.CallStats\x12\r\n\x05\x65rror\x18\t \x01(\t\x12L\n\x11template_versions\x18\n \x03(\x0b\x32\x31.hardgen.v1.SampleGenerated.TemplateVersionsEntry\x1a\x37\n\x15TemplateVersionsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"\xbc\x01\n\rScanCompleted\x12\x11\n\tsample_id\x18\x01 \x01(\t\x12\r\n\x05study\x18\x02 \x01(\t\x12%\n\x08\x66indings\x18\x03 \x03(\x0b\x32\x13.hardgen.v1.Finding\x12%\n\x06\x65rrors\x18\x04 \x03(\x0b\x32\x15.hardgen.v1.FileError\x12\x0f\n\x07\x65ngines\x18\x05 \x03(\t\x12\x19\n\x11rule_pack_version\x18\x06 \x01(\t\x12\x0f\n\x07profile\x18\x07 \x01(\tb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x17hardgen/v1/events.proto\x12\nhardgen.v1\x1a\x17hardgen/v1/common.proto\x1a\x1bhardgen/v1/modelserve.proto\"\xa9\x02\n\x08WorkItem\x12\n\n\x02id\x18\x01 \x01(\t\x12\r\n\x05study\x18\x02 \x01(\t\x12\x10\n\x08language\x18\x03 \x01(\t\x12\r\n\x05model\x18\x04 \x01(\t\x12\x10\n\x08scenario\x18\x05 \x01(\x05\x12\x10\n\x08strategy\x18\x06 \x01(\t\x12\r\n\x05index\x18\x07 \x01(\x05\x12\x0c\n\x04seed\x18\x08 \x01(\x03\x12\x13\n\x0btemperature\x18\t \x01(\x01\x12\x16\n\x0emax_new_tokens\x18\n \x01(\x05\x12\x0f\n\x07\x65ngines\x18\x0b \x03(\t\x12\x32\n\x07options\x18\x0c \x03(\x0b\x32!.hardgen.v1.WorkItem.OptionsEntry\x1a.\n\x0cOptionsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"\xf6\x02\n\x0fSampleGenerated\x12\x11\n\tsample_id\x18\x01 \x01(\t\x12\"\n\x04item\x18\x02 \x01(\x0b\x32\x14.hardgen.v1.WorkItem\x12\x0c\n\x04\x63ode\x18\x03 \x01(\t\x12\x11\n\tcode_hash\x18\x04 \x01(\t\x12\x14\n\x0craw_response\x18\x05 \x01(\t\x12\x0e\n\x06parses\x18\x06 \x01(\x08\x12)\n\x07prompts\x18\x07 \x03(\x0b\x32\x18.hardgen.v1.PromptRecord\x12$\n\x05stats\x18\x08 \x01(\x0b\x32\x15.hardgen.v1.CallStats\x12\r\n\x05\x65rror\x18\t \x01(\t\x12L\n\x11template_versions\x18\n \x03(\x0b\x32\x31.hardgen.v1.SampleGenerated.TemplateVersionsEntry\x1a\x37\n\x15TemplateVersionsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"\xbc\x01\n\rScanCompleted\x12\x11\n\tsample_id\x18\x01 \x01(\t\x12\r\n\x05study\x18\x02 \x01(\t\x12%\n\x08\x66indings\x18\x03 \x03(\x0b\x32\x13.hardgen.v1.Finding\x12%\n\x06\x65rrors\x18\x04 \x03(\x0b\x32\x15.hardgen.v1.FileError\x12\x0f\n\x07\x65ngines\x18\x05 \x03(\t\x12\x19\n\x11rule_pack_version\x18\x06 \x01(\t\x12\x0f\n\x07profile\x18\x07 \x01(\t\"W\n\x0c\x46ineTuneWork\x12\n\n\x02id\x18\x01 \x01(\t\x12\r\n\x05study\x18\x02 \x01(\t\x12,\n\x07request\x18\x03 \x01(\x0b\x32\x1b.hardgen.v1.FineTuneRequestb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -36,14 +37,16 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_WORKITEM_OPTIONSENTRY']._serialized_options = b'8\001'
   _globals['_SAMPLEGENERATED_TEMPLATEVERSIONSENTRY']._loaded_options = None
   _globals['_SAMPLEGENERATED_TEMPLATEVERSIONSENTRY']._serialized_options = b'8\001'
-  _globals['_WORKITEM']._serialized_start=65
-  _globals['_WORKITEM']._serialized_end=362
-  _globals['_WORKITEM_OPTIONSENTRY']._serialized_start=316
-  _globals['_WORKITEM_OPTIONSENTRY']._serialized_end=362
-  _globals['_SAMPLEGENERATED']._serialized_start=365
-  _globals['_SAMPLEGENERATED']._serialized_end=739
-  _globals['_SAMPLEGENERATED_TEMPLATEVERSIONSENTRY']._serialized_start=684
-  _globals['_SAMPLEGENERATED_TEMPLATEVERSIONSENTRY']._serialized_end=739
-  _globals['_SCANCOMPLETED']._serialized_start=742
-  _globals['_SCANCOMPLETED']._serialized_end=930
+  _globals['_WORKITEM']._serialized_start=94
+  _globals['_WORKITEM']._serialized_end=391
+  _globals['_WORKITEM_OPTIONSENTRY']._serialized_start=345
+  _globals['_WORKITEM_OPTIONSENTRY']._serialized_end=391
+  _globals['_SAMPLEGENERATED']._serialized_start=394
+  _globals['_SAMPLEGENERATED']._serialized_end=768
+  _globals['_SAMPLEGENERATED_TEMPLATEVERSIONSENTRY']._serialized_start=713
+  _globals['_SAMPLEGENERATED_TEMPLATEVERSIONSENTRY']._serialized_end=768
+  _globals['_SCANCOMPLETED']._serialized_start=771
+  _globals['_SCANCOMPLETED']._serialized_end=959
+  _globals['_FINETUNEWORK']._serialized_start=961
+  _globals['_FINETUNEWORK']._serialized_end=1048
 # @@protoc_insertion_point(module_scope)

@@ -1,4 +1,5 @@
 from hardgen.v1 import common_pb2 as _common_pb2
+from hardgen.v1 import modelserve_pb2 as _modelserve_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
@@ -90,3 +91,13 @@ class ScanCompleted(_message.Message):
     rule_pack_version: str
     profile: str
     def __init__(self, sample_id: _Optional[str] = ..., study: _Optional[str] = ..., findings: _Optional[_Iterable[_Union[_common_pb2.Finding, _Mapping]]] = ..., errors: _Optional[_Iterable[_Union[_common_pb2.FileError, _Mapping]]] = ..., engines: _Optional[_Iterable[str]] = ..., rule_pack_version: _Optional[str] = ..., profile: _Optional[str] = ...) -> None: ...
+
+class FineTuneWork(_message.Message):
+    __slots__ = ("id", "study", "request")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    STUDY_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    study: str
+    request: _modelserve_pb2.FineTuneRequest
+    def __init__(self, id: _Optional[str] = ..., study: _Optional[str] = ..., request: _Optional[_Union[_modelserve_pb2.FineTuneRequest, _Mapping]] = ...) -> None: ...
