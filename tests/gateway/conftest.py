@@ -17,12 +17,27 @@ from tests.refinement.conftest import _fast_retries, api, fake_api, scanner_addr
 
 
 @pytest.fixture(scope="session")
-def refinement_address(scanner_address: str) -> Iterator[str]:  # noqa: F811
+def modelserve_address() -> Iterator[str]:
+    """The real model server (gRPC on loopback, in this process); it loads ``hf/`` models on first
+    use from ``HARDGEN_MODELS``, which the tests that call one point at the tiny model."""
+    from hardgen.modelserve.serve import ServeConfig, start_server
+
+    running = start_server(ServeConfig(model="tiny"), grpc_port=free_port(), http_port=0, preload=False)
+    yield running.grpc_address
+    running.stop()
+
+
+@pytest.fixture(scope="session")
+def refinement_address(scanner_address: str, modelserve_address: str) -> Iterator[str]:  # noqa: F811
+    from hardgen.core.clients.modelserve import ModelServeClient
     from hardgen.refinement.scanning import grpc_scanner
     from hardgen.refinement.server import build_server
     from hardgen.refinement.service import RefinementService
 
-    service = RefinementService(grpc_scanner(scanner_address, engines=["semgrep"]))
+    # as deployed: the refinement service reaches hf/ models only through modelserve's gRPC API
+    service = RefinementService(
+        grpc_scanner(scanner_address, engines=["semgrep"]), models=ModelServeClient(modelserve_address)
+    )
     server, port = build_server(service, "127.0.0.1:0")
     server.start()
     yield f"127.0.0.1:{port}"

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from hardgen.core.localmodel import AdapterMismatchError, LocalModel, ModelNotFoundError
 from hardgen.modelserve.dataset import DatasetError
 from hardgen.modelserve.demo import build_model
 from hardgen.modelserve.finetune import FineTuneConfig, FineTuneInterrupted, run_finetune
+from hardgen.modelserve.localmodel import AdapterMismatchError, LocalModel, ModelNotFoundError
 from hardgen.modelserve.registry import AdapterRegistry
 from hardgen.modelserve.scan import NamedScanner, ScanItem, ScanVerdict
 from tests.conftest import tiny_model_texts

@@ -12,8 +12,8 @@ import pytest
 from huggingface_hub import InferenceClient
 
 from hardgen.core.clients.modelserve import ModelServeClient, ModelServeNotFoundError
-from hardgen.core.localmodel import LocalModel
 from hardgen.modelserve.finetune import FineTuneConfig, run_finetune
+from hardgen.modelserve.localmodel import LocalModel
 from hardgen.modelserve.serve import RunningServer, start_server
 from hardgen.modelserve.service import ServeConfig
 from tests.helpers import free_port

@@ -153,7 +153,9 @@ def test_ft_with_a_lora_adapter_on_the_tiny_model(tiny_model_dir: Path, tiny_ada
         max_new_tokens=8,
         options={"adapter": str(tiny_adapter)},
     )
-    (sample,) = RefinementService().generate(spec)
+    from hardgen.modelserve.inprocess import InProcessModelServe
+
+    (sample,) = RefinementService(models=InProcessModelServe()).generate(spec)
     assert sample.error == ""
     assert sample.stats.model.endswith(f"@{tiny_adapter}") and sample.stats.completion_tokens > 0
 

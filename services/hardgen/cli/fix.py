@@ -27,6 +27,7 @@ import typer
 
 from hardgen.cli.common import EXIT_FINDINGS, EXIT_USAGE, fail, gateway_headers, stderr
 from hardgen.cli.generate import parse_options
+from hardgen.cli.modelserving import ModelServeOption
 from hardgen.cli.scan import scan_root, walk
 from hardgen.core.fixes import FileFix, FixOutcome, exit_code, sarif_fix
 from hardgen.core.languages import language_for_path
@@ -91,7 +92,10 @@ def _collect(paths: list[Path], base: Path) -> tuple[list[Any], dict[str, Path],
     return inputs, where, early
 
 
-def _in_process(inputs: list[Any], spec: Any, engines: list[str], profile: str, no_cache: bool) -> list[FileFix]:
+def _in_process(
+    inputs: list[Any], spec: Any, engines: list[str], profile: str, no_cache: bool, modelserve: str
+) -> list[FileFix]:
+    from hardgen.cli.modelserving import model_port
     from hardgen.core.clients.scanner import ScannerUnavailableError
     from hardgen.refinement.errors import RefinementError, RequestError
     from hardgen.refinement.scanning import FindingsScanner
@@ -108,7 +112,7 @@ def _in_process(inputs: list[Any], spec: Any, engines: list[str], profile: str, 
     if not port.healthy():
         fail("no scanner engine is available here (is semgrep installed?)")
     try:
-        return RefinementService(port).fix(inputs, spec)
+        return RefinementService(port, models=model_port(modelserve)).fix(inputs, spec)
     except RequestError as exc:
         fail(str(exc), EXIT_USAGE)
     except (RefinementError, ScannerUnavailableError) as exc:
@@ -223,6 +227,7 @@ def fix(
     option: list[str] = typer.Option([], "--option", "-o", help="key=value (base_url, ...)"),
     gateway: str | None = typer.Option(None, "--gateway", help="run the fix on this gateway (POST /v1/fixes)"),
     no_cache: bool = typer.Option(False, "--no-cache", help="ignore and do not update the scan cache"),
+    modelserve: str = ModelServeOption,
 ) -> None:
     """Fix scanner findings with a model, keeping only fixes that parse, remove them and add none."""
     from hardgen.core.logging import configure_logging
@@ -254,7 +259,7 @@ def fix(
         fixes = early + (
             _via_gateway(gateway, inputs, spec)
             if gateway
-            else _in_process(inputs, spec, engines, profile.value, no_cache)
+            else _in_process(inputs, spec, engines, profile.value, no_cache, modelserve)
         )
     order = {p: i for i, p in enumerate(where)}
     fixes.sort(key=lambda f: order.get(f.path, len(order)))

@@ -25,6 +25,7 @@ from hardgen.cli.common import (
     print_json,
     stdout,
 )
+from hardgen.cli.modelserving import ModelServeOption
 from hardgen.core.settings import PORTS, service_address
 
 strategies_app = typer.Typer(help="The hardening strategies (chain them with '+', e.g. mp+ft).", no_args_is_help=True)
@@ -78,7 +79,8 @@ def _spec(
     )
 
 
-def _in_process(spec: Any, scanner_address: str) -> list[dict[str, Any]]:
+def _in_process(spec: Any, scanner_address: str, modelserve: str) -> list[dict[str, Any]]:
+    from hardgen.cli.modelserving import model_port
     from hardgen.core.clients.scanner import ScannerUnavailableError
     from hardgen.refinement.errors import RefinementError, RequestError
     from hardgen.refinement.scanning import grpc_scanner
@@ -86,7 +88,7 @@ def _in_process(spec: Any, scanner_address: str) -> list[dict[str, Any]]:
 
     scanner = None if scanner_address.lower() == "none" else grpc_scanner(scanner_address)
     try:
-        samples = RefinementService(scanner).generate(spec)
+        samples = RefinementService(scanner, models=model_port(modelserve)).generate(spec)
     except RequestError as exc:
         fail(str(exc), EXIT_USAGE)
     except (RefinementError, ScannerUnavailableError) as exc:
@@ -150,6 +152,7 @@ def generate(
         service_address("scanner", PORTS["scanner_grpc"]), "--scanner", help="scanner gRPC address, or 'none'"
     ),
     record: Path | None = typer.Option(None, "--record", help="append the samples to this JSONL (a replay manifest)"),
+    modelserve: str = ModelServeOption,
     fmt: OutputFormat = FormatOption,
 ) -> None:
     """Generate code for a scenario with a model and a hardening strategy."""
@@ -166,7 +169,7 @@ def generate(
         scan,
         parse_options(option),
     )
-    samples = _via_gateway(gateway, spec) if gateway else _in_process(spec, scanner)
+    samples = _via_gateway(gateway, spec) if gateway else _in_process(spec, scanner, modelserve)
     if record is not None:
         _record(record, samples)
     failed = [s for s in samples if s["error"]]

@@ -92,8 +92,8 @@ def eval_cmd(
     """Generate raw samples for every scenario; report parse rate and share flagged."""
     from hardgen.cli.scanning import scanner_port
     from hardgen.core.clients.scanner import ScannerClientError
-    from hardgen.core.localmodel import LocalModelError
     from hardgen.modelserve.demo_eval import evaluate
+    from hardgen.modelserve.localmodel import LocalModelError
 
     try:
         report = evaluate(model, samples=samples, temperature=temperature, language=language, adapter=adapter,
@@ -143,10 +143,10 @@ def finetune(
     so); ``--force`` retrains it."""
     from hardgen.cli.scanning import scanner_port
     from hardgen.core.clients.scanner import ScannerClientError
-    from hardgen.core.localmodel import LocalModelError
     from hardgen.modelserve.dataset import DatasetError, build_dataset
     from hardgen.modelserve.finetune import PRESETS, FineTuneConfig, FineTuneError, apply_preset, run_finetune
     from hardgen.modelserve.hosted import HostedFineTuneError
+    from hardgen.modelserve.localmodel import LocalModelError
     from hardgen.modelserve.scan import NoScannerError, default_scanner
 
     if preset and PRESETS.get(preset) is not None and PRESETS[preset].provider != "local":

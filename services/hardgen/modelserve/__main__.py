@@ -28,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     configure_logging(args.log_format)
     log = get_logger("hardgen.modelserve")
 
-    from hardgen.core.localmodel import LocalModelError
+    from hardgen.modelserve.localmodel import LocalModelError
     from hardgen.modelserve.serve import start_server
     from hardgen.modelserve.service import ServeConfig
 

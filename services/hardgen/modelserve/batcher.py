@@ -15,8 +15,8 @@ import time
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 
-from hardgen.core.localmodel import Generation, GenerationRequest, LocalModel
 from hardgen.core.logging import get_logger
+from hardgen.modelserve.localmodel import Generation, GenerationRequest, LocalModel
 
 log = get_logger(__name__)
 

@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     if url is None:
         import torch
 
-        from hardgen.core.localmodel import ModelNotFoundError, resolve_model_path
+        from hardgen.modelserve.localmodel import ModelNotFoundError, resolve_model_path
         from hardgen.modelserve.serve import start_server
         from hardgen.modelserve.service import ServeConfig
 

@@ -18,8 +18,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from hardgen.core.localmodel import quiet_transformers
 from hardgen.core.logging import get_logger
+from hardgen.modelserve.localmodel import quiet_transformers
 from hardgen.modelserve.tokenizer import train_bpe_tokenizer
 from hardgen.modelserve.training import Example, TrainConfig, encode_examples, mean_loss, train
 

@@ -15,10 +15,10 @@ from typing import Any
 from hardgen.core.clients.scanner import ScannerPort
 from hardgen.core.extraction import extract
 from hardgen.core.languages import Language
-from hardgen.core.localmodel import GenerationRequest, LocalModel
 from hardgen.core.logging import get_logger
 from hardgen.core.prompts import raw_prompt
 from hardgen.core.scenarios import Scenario, load_corpus
+from hardgen.modelserve.localmodel import GenerationRequest, LocalModel
 
 log = get_logger(__name__)
 

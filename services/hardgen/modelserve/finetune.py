@@ -19,7 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from hardgen.core.languages import Language, parse_language
-from hardgen.core.localmodel import (
+from hardgen.core.logging import get_logger
+from hardgen.modelserve.dataset import Dataset, build_dataset
+from hardgen.modelserve.localmodel import (
     ADAPTER_MANIFEST,
     adapters_dir,
     model_fingerprint,
@@ -27,8 +29,6 @@ from hardgen.core.localmodel import (
     resolve_device,
     resolve_model_path,
 )
-from hardgen.core.logging import get_logger
-from hardgen.modelserve.dataset import Dataset, build_dataset
 from hardgen.modelserve.registry import AdapterRecord, AdapterRegistry
 from hardgen.modelserve.scan import NamedScanner, NoScannerError, default_scanner
 from hardgen.modelserve.training import (

@@ -13,13 +13,13 @@ import grpc
 
 from hardgen import __version__
 from hardgen.core.grpcutil import SERVER_OPTIONS, add_port, server_interceptors
-from hardgen.core.localmodel import (
+from hardgen.core.logging import get_logger
+from hardgen.modelserve.localmodel import (
     AdapterMismatchError,
     AdapterNotFoundError,
     GenerationRequest,
     ModelNotFoundError,
 )
-from hardgen.core.logging import get_logger
 from hardgen.modelserve.registry import AdapterRecord
 from hardgen.modelserve.service import InvalidRequestError, ModelService
 from hardgen.v1 import common_pb2, modelserve_pb2, modelserve_pb2_grpc

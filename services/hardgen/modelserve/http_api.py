@@ -19,7 +19,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel, Field
 
-from hardgen.core.localmodel import (
+from hardgen.core.logging import get_logger
+from hardgen.modelserve.localmodel import (
     AdapterMismatchError,
     AdapterNotFoundError,
     Generation,
@@ -27,7 +28,6 @@ from hardgen.core.localmodel import (
     LocalModelError,
     ModelNotFoundError,
 )
-from hardgen.core.logging import get_logger
 from hardgen.modelserve.service import InvalidRequestError, ModelService
 
 log = get_logger(__name__)

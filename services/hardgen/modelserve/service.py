@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from hardgen import __version__
-from hardgen.core.localmodel import Generation, GenerationRequest, LocalModel, LocalModelError
 from hardgen.core.logging import get_logger
 from hardgen.modelserve.batcher import DynamicBatcher
+from hardgen.modelserve.localmodel import Generation, GenerationRequest, LocalModel, LocalModelError
 from hardgen.modelserve.registry import AdapterRecord, AdapterRegistry
 
 log = get_logger(__name__)

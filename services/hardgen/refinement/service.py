@@ -13,6 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from hardgen.core.clients.modelserve import ModelServePort
 from hardgen.core.clients.scanner import ScannerUnavailableError
 from hardgen.core.events import sample_id
 from hardgen.core.fixes import FileFix
@@ -140,10 +141,14 @@ def split_options(options: dict[str, str], chain: Chain) -> tuple[dict[str, str]
 
 
 class RefinementService:
-    """Runs strategy chains against model backends; ``scanner`` is needed for scans and repairs."""
+    """Runs strategy chains against model backends; ``scanner`` is needed for scans and repairs.
 
-    def __init__(self, scanner: FindingsScanner | None = None) -> None:
+    ``models``: the model server ``hf/`` models go through when it is not the modelserve service's
+    gRPC client (the CLI's local mode passes the model server in its own process)."""
+
+    def __init__(self, scanner: FindingsScanner | None = None, models: ModelServePort | None = None) -> None:
         self.scanner = scanner
+        self.models = models
         self._backends: dict[tuple[str, tuple[tuple[str, str], ...]], Backend] = {}
         self._backends_lock = threading.Lock()
 
@@ -155,7 +160,7 @@ class RefinementService:
             if backend is None:
                 if len(self._backends) > 256:
                     self._backends.clear()
-                backend = self._backends[key] = get_backend(model, options)
+                backend = self._backends[key] = get_backend(model, options, self.models)
             return backend
 
     def strategies(self) -> list[StrategyInfo]:

@@ -1,4 +1,11 @@
-"""gRPC client of the model server (``ModelServe``).
+"""The one way services reach models served by modelserve: the :class:`ModelServePort` it defines
+and its gRPC client (``ModelServe``).
+
+Services never load weights themselves (only modelserve imports transformers' models): the
+refinement service's ``hf/`` backend calls a :class:`ModelServePort`. In a deployment that is
+:class:`ModelServeClient`; in the CLI's local mode (no stack running) the CLI hands the backend
+``hardgen.modelserve.inprocess.InProcessModelServe``, the model server's own code in this process,
+so one code path serves both, as the scanner port does for scans.
 
 Every call carries a deadline; failures raise a :class:`ModelServeClientError` subclass whose
 message says what and where, instead of a raw ``grpc.RpcError``.
@@ -9,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from types import TracebackType
+from typing import Protocol
 
 import grpc
 
@@ -51,6 +59,35 @@ class ModelGeneration:
     model: str
 
 
+class ModelServePort(Protocol):
+    """What a service needs from the model server: a prompt in, a :class:`ModelGeneration` out.
+
+    ``model`` is a base model's name (``""``: the server's default) and ``adapter_id`` a LoRA
+    adapter's id (``""``: none). Implementations raise :class:`ModelServeClientError` subclasses,
+    never a transport's or a model library's own errors, so callers handle one set of failures.
+    """
+
+    address: str
+
+    def load(self, model: str = "", adapter_id: str = "") -> None:
+        """Fail now (:class:`ModelServeNotFoundError`, ...) when ``model``/``adapter_id`` cannot be served."""
+        ...
+
+    def generate(
+        self,
+        inputs: str,
+        *,
+        model: str = "",
+        adapter_id: str = "",
+        max_new_tokens: int = 256,
+        temperature: float = 0.0,
+        top_p: float = 1.0,
+        seed: int | None = None,
+        stop: Sequence[str] = (),
+        timeout: float | None = None,
+    ) -> ModelGeneration: ...
+
+
 class ModelServeClient:
     """``ModelServeClient("127.0.0.1:50053").generate("def f():", max_new_tokens=32)``."""
 
@@ -72,6 +109,10 @@ class ModelServeClient:
         if code in (grpc.StatusCode.INVALID_ARGUMENT, grpc.StatusCode.FAILED_PRECONDITION):
             return ModelServeRequestError(str(detail))
         return ModelServeClientError(f"model server error {code}: {detail}")
+
+    def load(self, model: str = "", adapter_id: str = "") -> None:
+        """Nothing to do here: the server loads models and adapters on demand, and its first
+        ``Generate`` answers NOT_FOUND for a wrong name (raised then as :class:`ModelServeNotFoundError`)."""
 
     def generate(
         self,

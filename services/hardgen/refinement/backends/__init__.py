@@ -6,7 +6,8 @@
 ``gemini/<model>``     ``google-genai``; ``GEMINI_API_KEY`` (or ``GOOGLE_API_KEY``); ``base_url``
 ``tgi/<url-or-name>``  text-generation-inference via ``huggingface_hub.InferenceClient``;
                        ``@adapter`` suffix or ``adapter_id`` option selects a LoRA adapter
-``hf/<path>[@adapter]`` a local transformers (+ peft) model via :mod:`hardgen.core.localmodel`
+``hf/<name>[@adapter]`` a transformers (+ peft) model served by modelserve (a thin client of
+                       :class:`hardgen.core.clients.modelserve.ModelServePort`)
 ``replay/<manifest>``  answers recorded in a JSONL manifest of earlier samples (no model)
 ``mock/<kind>``        deterministic answers from the scenario's labelled references, for
                        tests and demos: ``insecure``, ``secure`` or ``references``
@@ -24,6 +25,7 @@ import importlib
 import pkgutil
 from collections.abc import Mapping
 from functools import cache
+from typing import TYPE_CHECKING
 
 from hardgen.refinement.backends.base import (
     Backend,
@@ -34,6 +36,9 @@ from hardgen.refinement.backends.base import (
     RawCompletion,
 )
 from hardgen.refinement.errors import RequestError
+
+if TYPE_CHECKING:
+    from hardgen.core.clients.modelserve import ModelServePort
 
 _NOT_PROVIDERS = frozenset({"base"})
 
@@ -85,13 +90,21 @@ def backend_class(provider: str) -> type[Backend]:
     return cls
 
 
-def get_backend(spec: str, options: Mapping[str, str] | None = None) -> Backend:
-    """Build the backend for ``spec`` with backend ``options``; unknown options are a RequestError."""
+def get_backend(
+    spec: str, options: Mapping[str, str] | None = None, models: ModelServePort | None = None
+) -> Backend:
+    """Build the backend for ``spec`` with backend ``options``; unknown options are a RequestError.
+
+    ``models``: the model server that served models (``hf/``) go through, when the caller has one
+    other than the model server's gRPC client (the CLI's in-process model server)."""
     provider, model = split_model(spec)
     cls = backend_class(provider)
     opts = dict(options or {})
     cls.check_options(opts)
     try:
-        return cls(model, opts)
+        backend = cls(model, opts)
     except ValueError as exc:  # e.g. max_attempts=three
         raise RequestError(f"{provider} backend: bad option value ({exc})".splitlines()[0]) from None
+    if models is not None:
+        backend.bind_models(models)
+    return backend

@@ -13,12 +13,15 @@ import time
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_random_exponential
 
 from hardgen.core.logging import get_logger
 from hardgen.refinement.errors import BackendCallError, RequestError
+
+if TYPE_CHECKING:
+    from hardgen.core.clients.modelserve import ModelServePort
 
 log = get_logger(__name__)
 
@@ -161,6 +164,11 @@ class Backend(ABC):
 
     def prepare(self) -> None:
         """Check configuration (keys, paths) before any call; raises a one-line ConfigError."""
+        return None
+
+    def bind_models(self, models: ModelServePort) -> None:
+        """Use ``models`` to reach served models (the CLI's in-process model server); only ``hf/``,
+        whose models modelserve serves, uses it: a hosted provider has its own endpoint."""
         return None
 
     def with_adapter(self, adapter: str) -> Backend:

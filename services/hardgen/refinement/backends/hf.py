@@ -1,29 +1,35 @@
-"""``hf/<path-or-name>[@adapter]``: a transformers model (+ peft LoRA adapter), local or served.
+"""``hf/<name>[@adapter]``: a transformers model (+ peft LoRA adapter) served by modelserve.
 
-Where the model runs:
+A thin client: the refinement service never loads weights. It calls a
+:class:`hardgen.core.clients.modelserve.ModelServePort`, which is, in order:
 
-* through the model-serving service when ``HARDGEN_MODELSERVE_ADDR`` is set or the option
-  ``modelserve=<host:port>`` is given (containers: the model is loaded once, in modelserve, and
-  batched across workers);
-* otherwise in this process (``modelserve=local`` forces it), through
-  :mod:`hardgen.core.localmodel`, the same code modelserve runs, so both give the same samples.
+* the model server at the option ``modelserve=<host:port>``;
+* the port the caller handed over (:meth:`Backend.bind_models`): the CLI's local mode passes the
+  model server's code in its own process (``hardgen.modelserve.inprocess``);
+* otherwise the model server's gRPC client at ``HARDGEN_MODELSERVE_ADDR`` (default
+  ``127.0.0.1:50053``), as in every deployment.
 
-Local models are cached per (model, adapter) for the life of the process; calls are serialised
-by default (``HARDGEN_HF_CONCURRENCY``) because one CPU/GPU model does not benefit from threads.
+Either way the same code (modelserve's) generates, so a local run and a served run give the same
+samples. Calls are serialised per model by default (``HARDGEN_HF_CONCURRENCY``); the server batches
+concurrent callers itself.
 """
 
 from __future__ import annotations
 
-import os
-import threading
 from functools import cached_property
 from typing import Any
 
+from hardgen.core.clients.modelserve import (
+    ModelServeClient,
+    ModelServeClientError,
+    ModelServeNotFoundError,
+    ModelServePort,
+    ModelServeRequestError,
+    ModelServeTimeoutError,
+    ModelServeUnavailableError,
+)
 from hardgen.refinement.backends.base import Backend, CallContext, GenerationParams, RawCompletion
 from hardgen.refinement.errors import BackendCallError, ConfigError
-
-_MODELS: dict[tuple[str, str], Any] = {}
-_LOCK = threading.Lock()
 
 
 def split_adapter(model: str) -> tuple[str, str]:
@@ -32,94 +38,60 @@ def split_adapter(model: str) -> tuple[str, str]:
     return name, adapter
 
 
-def load_model(name: str, adapter: str) -> Any:
-    """The cached :class:`hardgen.core.localmodel.LocalModel` for (name, adapter)."""
-    key = (name, adapter)
-    with _LOCK:
-        if key not in _MODELS:
-            try:
-                from hardgen.core.localmodel import LocalModel
-            except ImportError as exc:
-                raise ConfigError(f"hf backend unavailable: {exc}") from None
-            try:
-                _MODELS[key] = LocalModel.load(name, adapter=adapter or None)
-            except (OSError, ValueError, FileNotFoundError) as exc:
-                what = f"{name}@{adapter}" if adapter else name
-                raise ConfigError(f"cannot load hf model {what}: {str(exc).splitlines()[0]}") from None
-        return _MODELS[key]
-
-
 class HFBackend(Backend):
     provider = "hf"
     default_concurrency = 1
     known_options = frozenset({"adapter", "modelserve"})
 
-    def __init__(self, model: str, options: Any = None) -> None:
+    def __init__(self, model: str, options: Any = None, models: ModelServePort | None = None) -> None:
         super().__init__(model, options)
         self.base, adapter = split_adapter(model)
         self.adapter = self.options.get("adapter") or adapter
+        self._bound = models
 
     def version(self) -> str:
         try:
             import transformers
 
             return f"transformers {transformers.__version__}"
-        except ImportError:  # pragma: no cover - transformers is a dependency
+        except ImportError:  # an image without the model libraries still reports the call
             return ""
 
-    def with_adapter(self, adapter: str) -> Backend:
-        return HFBackend(self.base, {**self.options, "adapter": adapter})
+    def bind_models(self, models: ModelServePort) -> None:
+        self._bound = models
+        self.__dict__.pop("models", None)
 
-    @property
-    def modelserve(self) -> str | None:
-        """Address of the model-serving service to use, or None to run the model here."""
-        chosen = self.options.get("modelserve") or os.environ.get("HARDGEN_MODELSERVE_ADDR") or ""
-        return None if chosen in ("", "local") else chosen
+    def with_adapter(self, adapter: str) -> Backend:
+        return HFBackend(self.base, {**self.options, "adapter": adapter}, self._bound)
+
+    def with_model(self, model: str) -> Backend:
+        return HFBackend(model, self.options, self._bound)
 
     @cached_property
-    def client(self) -> Any:
-        from hardgen.core.clients.modelserve import ModelServeClient
+    def models(self) -> ModelServePort:
+        """The model server this backend calls (see the module docstring for the order)."""
+        address = self.options.get("modelserve", "")
+        if address:
+            return ModelServeClient(address, timeout=self.timeout)
+        if self._bound is not None:
+            return self._bound
+        return ModelServeClient(timeout=self.timeout)
 
-        return ModelServeClient(self.modelserve, timeout=self.timeout)
+    @property
+    def label(self) -> str:
+        return f"{self.base}@{self.adapter}" if self.adapter else self.base
 
     def prepare(self) -> None:
-        if self.modelserve is None:
-            load_model(self.base, self.adapter)
+        try:
+            self.models.load(self.base, self.adapter)
+        except ModelServeNotFoundError as exc:
+            raise ConfigError(f"cannot load hf model {self.label}: {exc}") from None
+        except ModelServeRequestError as exc:
+            raise ConfigError(f"cannot serve hf model {self.label}: {exc}") from None
 
     def _call(self, prompt: str, params: GenerationParams, context: CallContext) -> RawCompletion:
-        if self.modelserve is not None:
-            return self._remote(prompt, params)
-        model = load_model(self.base, self.adapter)
         try:
-            out = model.generate(
-                prompt,
-                max_new_tokens=params.max_new_tokens,
-                temperature=params.temperature,
-                top_p=params.top_p,
-                seed=params.seed,
-                stop=list(params.stop) or None,
-            )
-        except (RuntimeError, ValueError) as exc:
-            raise BackendCallError(f"local generation failed: {str(exc).splitlines()[0]}") from None
-        return RawCompletion(
-            text=out.text,
-            prompt_tokens=int(out.prompt_tokens),
-            completion_tokens=int(out.completion_tokens),
-            peak_memory_bytes=int(out.peak_memory_bytes or 0),
-            finish_reason=str(out.finish_reason or ""),
-            model=f"{self.base}@{self.adapter}" if self.adapter else self.base,
-        )
-
-    def _remote(self, prompt: str, params: GenerationParams) -> RawCompletion:
-        from hardgen.core.clients.modelserve import (
-            ModelServeNotFoundError,
-            ModelServeRequestError,
-            ModelServeTimeoutError,
-            ModelServeUnavailableError,
-        )
-
-        try:
-            out = self.client.generate(
+            out = self.models.generate(
                 prompt,
                 model=self.base,
                 adapter_id=self.adapter,
@@ -130,18 +102,20 @@ class HFBackend(Backend):
                 stop=list(params.stop),
             )
         except (ModelServeUnavailableError, ModelServeTimeoutError) as exc:
-            raise BackendCallError(f"model server at {self.modelserve}: {exc}", retryable=True) from None
+            raise BackendCallError(f"model server at {self.models.address}: {exc}", retryable=True) from None
         except ModelServeNotFoundError as exc:
             raise ConfigError(str(exc)) from None
         except ModelServeRequestError as exc:
             raise BackendCallError(f"model server refused the request: {exc}") from None
+        except ModelServeClientError as exc:  # any other failure of the server: this call's, not retried
+            raise BackendCallError(f"model server at {self.models.address} failed: {exc}") from None
         return RawCompletion(
             text=out.text,
             prompt_tokens=int(out.prompt_tokens),
             completion_tokens=int(out.completion_tokens),
             peak_memory_bytes=int(out.peak_memory_bytes or 0),
             finish_reason=str(out.finish_reason or ""),
-            model=out.model or (f"{self.base}@{self.adapter}" if self.adapter else self.base),
+            model=out.model or self.label,
         )
 
 

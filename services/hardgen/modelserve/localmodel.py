@@ -1,4 +1,9 @@
-"""Local causal language models (transformers + peft), shared by modelserve and the ``hf/`` backend.
+"""Local causal language models (transformers + peft): what the model server serves.
+
+Only modelserve loads weights: the refinement service's ``hf/`` backend reaches these models
+through :class:`hardgen.core.clients.modelserve.ModelServePort`, i.e. the modelserve service over
+gRPC, or (the CLI's local mode) :class:`hardgen.modelserve.inprocess.InProcessModelServe`, which
+runs this code in the caller's process.
 
 A base model is loaded once per process and device; LoRA adapters are loaded into it on first use
 and switched per request (peft multi-adapter: ``load_adapter`` / ``set_adapter`` /
