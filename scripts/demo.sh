@@ -3,7 +3,7 @@
 #   1. build the demo model when missing (reused afterwards)
 #   2. `hardgen dev up`: NATS JetStream + every service as local processes on loopback
 #   3. `hardgen study run studies/demo.yaml --resume`: publish the grid, follow it live
-#   4. wait until analytics holds every sample, stop the stack
+#   4. wait until analytics holds every sample (`hardgen study status --wait`), stop the stack
 #   5. tables (CSV + Markdown) and the HTML report into out/demo/
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -29,23 +29,7 @@ name="$(.venv/bin/python -c 'import sys; from hardgen.core.study import load_stu
 "$hardgen" study run "$study" --resume
 
 echo "demo: waiting for analytics to hold every sample" >&2
-.venv/bin/python - "$name" "$study" <<'PY'
-import json, sys, time, urllib.request
-from hardgen.core.settings import PORTS
-from hardgen.core.study import load_study
-name, total = sys.argv[1], load_study(sys.argv[2]).total_samples
-url = f"http://127.0.0.1:{PORTS['analytics_http']}/v1/studies/{name}/progress"
-deadline = time.monotonic() + 300
-while time.monotonic() < deadline:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as r:
-            seen = json.loads(r.read())
-        if seen["scanned"] >= total:
-            break
-    except OSError:
-        pass
-    time.sleep(1)
-PY
+"$hardgen" study status "$name" --wait --timeout 300 >/dev/null
 "$hardgen" dev down
 
 mkdir -p "$out"

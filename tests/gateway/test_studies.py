@@ -1,8 +1,11 @@
 """Studies through the gateway: a real analytics service (subprocess over a DuckDB file filled by
-`hardgen corpus import`), real NATS for starting a study; tables, report, progress, errors."""
+`hardgen corpus import`, consuming events from a real NATS), real NATS for starting a study and the
+workers' outcomes; tables and report over analytics gRPC, one progress object shared with the CLI,
+errors."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import subprocess
@@ -13,7 +16,10 @@ from pathlib import Path
 import httpx
 import pytest
 
+from hardgen.core.clients.analytics import AnalyticsClient
 from hardgen.core.healthcheck import probe
+from hardgen.core.study import StudySpec
+from tests.analytics.events import generated, publish, scanned
 from tests.gateway.conftest import Gateway
 from tests.helpers import free_port, wait_until
 
@@ -64,7 +70,7 @@ def analytics_service(tmp_path_factory: pytest.TempPathFactory, nats_server: str
         env=env,
     )
     assert imported.returncode == 0, imported.stderr
-    grpc_port, http_port = free_port(), free_port()
+    grpc_port = free_port()
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -74,8 +80,8 @@ def analytics_service(tmp_path_factory: pytest.TempPathFactory, nats_server: str
             "127.0.0.1",
             "--grpc-port",
             str(grpc_port),
-            "--http-port",
-            str(http_port),
+            "--nats",
+            nats_server,
             "--db",
             str(db),
         ],
@@ -84,8 +90,8 @@ def analytics_service(tmp_path_factory: pytest.TempPathFactory, nats_server: str
         stderr=subprocess.DEVNULL,
     )
     try:
-        assert wait_until(lambda: _healthy(f"http://127.0.0.1:{http_port}/healthz"), timeout=60)
-        yield {"grpc": f"127.0.0.1:{grpc_port}", "http": f"http://127.0.0.1:{http_port}", "nats": nats_server}
+        assert wait_until(lambda: _healthy(f"grpc://127.0.0.1:{grpc_port}/hardgen.v1.Analytics"), timeout=60)
+        yield {"grpc": f"127.0.0.1:{grpc_port}", "nats": nats_server}
     finally:
         proc.terminate()
         proc.wait(timeout=10)
@@ -103,7 +109,6 @@ def studies_http(
     gateway: Gateway, analytics_service: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[httpx.Client]:
     monkeypatch.setenv("HARDGEN_ANALYTICS_ADDR", analytics_service["grpc"])
-    monkeypatch.setenv("HARDGEN_ANALYTICS_URL", analytics_service["http"])
     monkeypatch.setenv("HARDGEN_NATS_URL", analytics_service["nats"])
     monkeypatch.setattr(gateway.app.state, "analytics", None, raising=False)
     headers = getattr(gateway, "headers", None) or {}
@@ -125,9 +130,14 @@ def test_studies_tables_and_report_come_from_analytics(studies_http: httpx.Clien
     by_technique = {row.split(",")[2]: row.split(",") for row in rows}
     assert by_technique["raw"][3:5] == ["2", "2"] and by_technique["cot"][3:5] == ["2", "1"]
 
+    # the report comes over analytics gRPC (GetReport): figures embedded, CSV links resolve here
     report = studies_http.get("/v1/studies/gw/report")
     assert report.status_code == 200 and "text/html" in report.headers["content-type"]
+    assert report.text.startswith("<!DOCTYPE html>")
     assert "<img" in report.text and "data:image/png;base64," in report.text
+    assert 'href="tables/prevalence?format=csv"' in report.text
+    linked = studies_http.get("/v1/studies/gw/tables/prevalence", params={"format": "csv"})
+    assert linked.status_code == 200 and linked.text == csv.text
 
 
 def test_unknown_study_or_table_is_a_json_404(studies_http: httpx.Client) -> None:
@@ -155,3 +165,132 @@ def test_posting_a_study_publishes_its_grid(studies_http: httpx.Client) -> None:
     assert status["total"] == 8 and len(status["cells"]) == 4
     bad = studies_http.post("/v1/studies", json=spec | {"strategies": ["telepathy"]})
     assert bad.status_code == 422 and "telepathy" in bad.json()["error"]["message"]
+
+
+def _spec(name: str) -> StudySpec:
+    return StudySpec.model_validate(
+        {
+            "name": name,
+            "models": ["mock/references"],
+            "languages": ["python"],
+            "scenarios": [1],
+            "strategies": ["raw", "cot"],
+            "samples": 2,
+            "engines": ["semgrep"],
+        }
+    )
+
+
+async def _work(nats_url: str, spec: StudySpec, outcomes: dict[int, str]) -> None:
+    """What workers do for the items at these positions: publish the sample's two events (which
+    analytics stores), then record the outcome in the study's key-value bucket."""
+    import nats
+
+    from hardgen.core.events import ensure_streams, study_token
+    from hardgen.core.studyrun import ensure_buckets, record_outcome
+
+    nc = await nats.connect(nats_url)
+    js = nc.jetstream()
+    await ensure_streams(js)
+    status_kv, studies_kv = await ensure_buckets(js)
+    await studies_kv.put(study_token(spec.name), spec.model_dump_json().encode())
+    items = list(spec.items())
+    for position, outcome in outcomes.items():
+        item = items[position]
+        event = generated(
+            spec.name, item.model, item.strategy, item.index, item.scenario, str(item.language),
+            error="model failed" if outcome == "failed" else "",
+        )  # fmt: skip
+        await publish(js, event)
+        await publish(js, scanned(event, []))
+        await record_outcome(status_kv, item, outcome, event.error)
+    await nc.close()
+
+
+def _cli_status(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [HARDGEN, "study", "status", *args, "--format", "json"], capture_output=True, text=True, env=env, timeout=120
+    )
+
+
+def test_gateway_status_and_cli_status_show_the_same_progress(
+    studies_http: httpx.Client, analytics_service: dict[str, str]
+) -> None:
+    spec = _spec("gw-same")
+    asyncio.run(_work(analytics_service["nats"], spec, {0: "done", 1: "done", 2: "failed"}))
+    assert wait_until(lambda: studies_http.get("/v1/studies/gw-same/status").json()["stored"] == 3, timeout=30)
+
+    over_http = studies_http.get("/v1/studies/gw-same/status").json()
+    env = dict(os.environ, HARDGEN_NATS_URL=analytics_service["nats"], HARDGEN_ANALYTICS_ADDR=analytics_service["grpc"])
+    cli = _cli_status(env, "gw-same")
+    assert cli.returncode == 0, cli.stderr
+    assert json.loads(cli.stdout) == over_http
+    assert {k: over_http[k] for k in ("total", "done", "failed", "pending", "stored", "complete", "finished")} == {
+        "total": 4, "done": 2, "failed": 1, "pending": 1, "stored": 3, "complete": False, "finished": False,
+    }  # fmt: skip
+    cells = {c["strategy"]: c for c in over_http["cells"]}
+    assert (cells["raw"]["done"], cells["raw"]["stored"], cells["raw"]["pending"]) == (2, 2, 0)
+    assert (cells["cot"]["failed"], cells["cot"]["stored"], cells["cot"]["pending"]) == (1, 1, 1)
+
+    # not finished yet: --wait gives up at its timeout with exit 1 and says where it stands
+    waited = _cli_status(env, "gw-same", "--wait", "--timeout", "2")
+    assert waited.returncode == 1 and "not finished" in waited.stderr
+    # the last sample: finished means its outcome is in *and* analytics stores it (tables are final)
+    asyncio.run(_work(analytics_service["nats"], spec, {3: "done"}))
+    done = _cli_status(env, "gw-same", "--wait", "--timeout", "60")
+    assert done.returncode == 0, done.stderr
+    final = json.loads(done.stdout)
+    assert (final["done"], final["failed"], final["stored"], final["finished"]) == (3, 1, 4, True)
+    assert studies_http.get("/v1/studies/gw-same/status").json() == final
+    counted = studies_http.get("/v1/studies/gw-same/tables/prevalence", params={"format": "json"}).json()
+    assert sum(r["samples"] for r in counted["rows"]) == 3  # the failed sample counts in no table
+
+
+def test_status_without_analytics_still_shows_outcomes(
+    studies_http: httpx.Client, gateway: Gateway, analytics_service: dict[str, str]
+) -> None:
+    spec = _spec("gw-alone")
+    asyncio.run(_work(analytics_service["nats"], spec, {0: "done"}))
+    gone = f"127.0.0.1:{free_port()}"
+    gateway.app.state.analytics = AnalyticsClient(gone, timeout=5)
+    reply = studies_http.get("/v1/studies/gw-alone/status")
+    assert reply.status_code == 200, reply.text
+    body = reply.json()
+    assert (body["done"], body["stored"], body["finished"]) == (1, None, False)
+    assert gone in body["analytics_error"]
+    env = dict(os.environ, HARDGEN_NATS_URL=analytics_service["nats"])
+    cli = subprocess.run(
+        [HARDGEN, "study", "status", "gw-alone", "--analytics", gone],
+        capture_output=True, text=True, env=env, timeout=120,
+    )  # fmt: skip
+    assert cli.returncode == 0, cli.stderr
+    assert "1 done" in cli.stdout and "? stored by analytics" in cli.stdout
+    unknown = studies_http.get("/v1/studies/never-ran/status")
+    assert unknown.status_code == 404 and "never-ran" in unknown.json()["error"]["message"]
+    assert studies_http.get("/v1/studies/gw/progress").status_code == 404  # one progress route: /status
+
+
+def test_cli_reads_tables_and_report_through_the_gateway(
+    studies_http: httpx.Client, gateway: Gateway, tmp_path: Path
+) -> None:
+    """`hardgen analyze --server` talks to the gateway (REST lives only there), with the API key."""
+    env = dict(os.environ, HARDGEN_GATEWAY_URL=gateway.url, HARDGEN_API_KEY=gateway.admin_key)
+    out = tmp_path / "remote"
+    tables = subprocess.run(
+        [HARDGEN, "analyze", "tables", "--study", "gw", "--out", str(out), "-t", "prevalence", "--format", "json"],
+        capture_output=True, text=True, env=env, timeout=120,
+    )  # fmt: skip
+    assert tables.returncode == 0, tables.stderr
+    assert [t["rows"] for t in json.loads(tables.stdout)["tables"]] == [2]
+    assert (out / "prevalence.csv").read_text().startswith("language,model,technique,samples,with_cwe,prevalence")
+    report = subprocess.run(
+        [HARDGEN, "analyze", "report", "--study", "gw", "--out", str(out), "--format", "json"],
+        capture_output=True, text=True, env=env, timeout=120,
+    )  # fmt: skip
+    assert report.returncode == 0, report.stderr
+    assert (out / "report.html").read_text().startswith("<!DOCTYPE html>") and list((out / "figures").glob("*.png"))
+    missing = subprocess.run(
+        [HARDGEN, "analyze", "report", "--study", "nope", "--out", str(out)],
+        capture_output=True, text=True, env=env, timeout=120,
+    )  # fmt: skip
+    assert missing.returncode == 2 and missing.stderr.startswith("error: unknown study 'nope'"), missing.stderr

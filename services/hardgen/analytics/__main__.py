@@ -1,7 +1,9 @@
-"""``python -m hardgen.analytics --grpc-port P --http-port Q [--nats URL] [--db PATH]``.
+"""``python -m hardgen.analytics --grpc-port P [--nats URL] [--db PATH]``.
 
-One process: the JetStream consumer (when ``--nats`` is given or ``HARDGEN_NATS_URL`` is set), the
-gRPC server and the REST app, all over one DuckDB store. JSON logs on stderr.
+One process: the JetStream consumer (when ``--nats`` is given or ``HARDGEN_NATS_URL`` is set) and
+the gRPC server, over one DuckDB store. gRPC is the only protocol (REST is the gateway's); probes
+call its ``Health`` rpc with ``python -m hardgen.core.healthcheck grpc://…/hardgen.v1.Analytics``.
+JSON logs on stderr.
 """
 
 from __future__ import annotations
@@ -14,10 +16,9 @@ import signal
 from concurrent import futures
 
 import grpc
-import uvicorn
 
 from hardgen.analytics.consumer import EventConsumer
-from hardgen.analytics.service import AnalyticsServicer, create_app
+from hardgen.analytics.service import AnalyticsServicer
 from hardgen.analytics.store import Store
 from hardgen.core.grpcutil import SERVER_OPTIONS, add_port, server_interceptors
 from hardgen.core.logging import configure_logging, get_logger
@@ -30,7 +31,6 @@ log = get_logger("hardgen.analytics")
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m hardgen.analytics", description=__doc__)
     parser.add_argument("--grpc-port", type=int, default=PORTS["analytics_grpc"])
-    parser.add_argument("--http-port", type=int, default=PORTS["analytics_http"])
     parser.add_argument("--host", default=os.environ.get("HARDGEN_BIND", "127.0.0.1"))
     parser.add_argument(
         "--nats", default=os.environ.get("HARDGEN_NATS_URL"), help="NATS URL; without it no events are consumed"
@@ -49,27 +49,14 @@ async def serve(args: argparse.Namespace) -> None:
     grpc_server.start()
 
     consumer = EventConsumer(store, args.nats) if args.nats else None
-    state: dict[str, object] = {}
-    app = create_app(store, state)
-    config = uvicorn.Config(app, host=args.host, port=args.http_port, log_config=None, access_log=False)
-    http = uvicorn.Server(config)
 
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
 
-    tasks = [asyncio.create_task(http.serve())]
-    if consumer is not None:
-        tasks.append(asyncio.create_task(consumer.run()))
-
-        async def publish_state() -> None:
-            while True:
-                state.update(consumer.state.as_dict())
-                await asyncio.sleep(0.5)
-
-        tasks.append(asyncio.create_task(publish_state()))
-    log.info("analytics.started", grpc_port=args.grpc_port, http_port=args.http_port, nats=args.nats, db=store.path)
+    tasks = [asyncio.create_task(consumer.run())] if consumer is not None else []
+    log.info("analytics.started", grpc_port=args.grpc_port, nats=args.nats, db=store.path)
     stopper = asyncio.create_task(stop.wait())
     done, _ = await asyncio.wait([stopper, *tasks], return_when=asyncio.FIRST_COMPLETED)
     for task in done:
@@ -77,7 +64,6 @@ async def serve(args: argparse.Namespace) -> None:
             log.error("analytics.task_failed", error=str(task.exception()))
     if consumer is not None:
         await consumer.stop()
-    http.should_exit = True
     grpc_server.stop(grace=2).wait()
     for task in tasks:
         task.cancel()

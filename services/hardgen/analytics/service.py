@@ -1,4 +1,7 @@
-"""What the analytics service answers, shared by its gRPC servicer, its REST app and the CLI.
+"""What the analytics service answers, shared by its gRPC servicer and the CLI.
+
+gRPC is the service's only protocol: people and scripts reach the same answers over REST at the
+gateway (``/v1/studies/...``), which calls these RPCs.
 
 Handlers are thin: each query runs under the store's lock (DuckDB connections are not
 thread-safe), and tables are recomputed on request, so a partial study always shows its latest state.
@@ -9,16 +12,12 @@ from __future__ import annotations
 from typing import Any
 
 import grpc
-from fastapi import FastAPI, HTTPException, Query
-from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 
 from hardgen import __version__
 from hardgen.analytics.store import Store
 from hardgen.analytics.table import FORMATS
 from hardgen.analytics.tables import UnknownStudyError, UnknownTableError, compute_tables, require_study
 from hardgen.v1 import analytics_pb2, analytics_pb2_grpc, common_pb2
-
-MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json", "markdown": "text/markdown; charset=utf-8"}
 
 
 def study_summaries(store: Store) -> list[dict[str, Any]]:
@@ -60,7 +59,7 @@ def render_table(store: Store, study: str, name: str, fmt: str) -> str:
 
 
 class AnalyticsServicer(analytics_pb2_grpc.AnalyticsServicer):
-    """gRPC face of the service (the gateway proxies to it)."""
+    """The service's one face (the gateway and the CLI's study status call it)."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -94,59 +93,19 @@ class AnalyticsServicer(analytics_pb2_grpc.AnalyticsServicer):
             failed=progress["failed"],
         )
 
+    def GetReport(self, request: Any, context: grpc.ServicerContext) -> analytics_pb2.GetReportResponse:  # noqa: N802
+        # matplotlib: loaded on the first report only
+        from hardgen.analytics.report import build_report, served_csv_href
+
+        try:
+            page, _, _ = build_report(self.store, request.study, csv_href=served_csv_href)
+        except UnknownStudyError as exc:
+            context.abort(grpc.StatusCode.NOT_FOUND, str(exc.args[0]))
+        return analytics_pb2.GetReportResponse(html=page)
+
     def Health(self, request: Any, context: grpc.ServicerContext) -> common_pb2.HealthResponse:  # noqa: N802
         try:
             self.store.query("SELECT 1")
         except Exception:  # noqa: BLE001 - any store failure means not serving
             return common_pb2.HealthResponse(status="NOT_SERVING", version=__version__)
         return common_pb2.HealthResponse(status="SERVING", version=__version__)
-
-
-def create_app(store: Store, consumer_state: dict[str, Any] | None = None) -> FastAPI:
-    """The REST face: studies, tables in three formats, the HTML report, progress and health."""
-    app = FastAPI(title="hardgen analytics", version=__version__)
-    state = consumer_state if consumer_state is not None else {}
-
-    @app.get("/healthz")
-    def healthz() -> JSONResponse:
-        try:
-            store.query("SELECT 1")
-        except Exception as exc:  # noqa: BLE001
-            return JSONResponse({"status": "error", "error": str(exc)}, status_code=503)
-        return JSONResponse({"status": "ok", "version": __version__, **state})
-
-    @app.get("/v1/studies")
-    def studies() -> dict[str, Any]:
-        return {"studies": study_summaries(store)}
-
-    @app.get("/v1/studies/{study}/tables/{name}")
-    def table(study: str, name: str, format: str = Query("json")) -> Response:  # noqa: A002
-        try:
-            content = render_table(store, study, name, format)
-        except (UnknownStudyError, UnknownTableError) as exc:
-            raise HTTPException(404, str(exc.args[0])) from None
-        except ValueError as exc:
-            raise HTTPException(400, str(exc)) from None
-        if format == "json":
-            return Response(content, media_type=MEDIA_TYPES["json"])
-        return PlainTextResponse(content, media_type=MEDIA_TYPES[format])
-
-    @app.get("/v1/studies/{study}/progress")
-    def progress(study: str) -> dict[str, Any]:
-        try:
-            return study_progress(store, study)
-        except UnknownStudyError as exc:
-            raise HTTPException(404, str(exc.args[0])) from None
-
-    @app.get("/v1/studies/{study}/report", response_class=HTMLResponse)
-    def report(study: str) -> HTMLResponse:
-        # matplotlib: loaded on first report only
-        from hardgen.analytics.report import build_report, served_csv_href
-
-        try:
-            page, _, _ = build_report(store, study, csv_href=served_csv_href)
-        except UnknownStudyError as exc:
-            raise HTTPException(404, str(exc.args[0])) from None
-        return HTMLResponse(page)
-
-    return app

@@ -15,8 +15,8 @@ DbOption = typer.Option(None, "--db", help="DuckDB file (default: HARDGEN_DB)")
 ServerOption = typer.Option(
     None,
     "--server",
-    envvar="HARDGEN_ANALYTICS_URL",
-    help="fetch from a running analytics service or gateway (http://host:port) instead of the DuckDB file",
+    envvar="HARDGEN_GATEWAY_URL",
+    help="fetch from a running gateway (http://host:port; HARDGEN_API_KEY is sent) instead of the DuckDB file",
 )
 StudyOption = typer.Option(..., "--study", "-s", help="study name")
 
@@ -174,27 +174,31 @@ def compare(
 
 
 def _get(server: str, path: str, params: dict[str, str] | None = None) -> Any:
-    """GET from the service; 404 is the user's mistake (exit 2), anything else a failure (exit 1)."""
+    """GET from the gateway; 404 is the user's mistake (exit 2), anything else a failure (exit 1)."""
     import httpx
 
     url = server.rstrip("/") + path
     try:
         response = httpx.get(url, params=params, headers=gateway_headers(), timeout=300)
     except httpx.HTTPError as exc:
-        fail(f"analytics service at {server} is unreachable: {exc}", EXIT_FINDINGS)
+        fail(f"gateway at {server} is unreachable: {exc}", EXIT_FINDINGS)
     if response.status_code == 404:
-        try:
-            detail = response.json().get("detail", response.text)
-        except ValueError:
-            detail = response.text
-        fail(str(detail))
+        fail(_error_message(response))
     if response.status_code != 200:
-        fail(f"analytics service answered {response.status_code} for {url}", EXIT_FINDINGS)
+        fail(f"gateway answered {response.status_code} for {url}: {_error_message(response)}", EXIT_FINDINGS)
     return response
 
 
+def _error_message(response: Any) -> str:
+    """The message of the gateway's error body ``{"error": {"message": ...}}``, else the text."""
+    try:
+        return str(response.json()["error"]["message"])
+    except (ValueError, KeyError, TypeError):
+        return str(response.text)[:200]
+
+
 def _fetch_tables(server: str, study: str, names: list[str] | None, out: Path) -> list[dict[str, Any]]:
-    """The tables as the service computes them, written like the local command writes them."""
+    """The tables as the gateway answers them, written like the local command writes them."""
     import csv
     import io
     from urllib.parse import quote
@@ -217,7 +221,7 @@ def _fetch_tables(server: str, study: str, names: list[str] | None, out: Path) -
 
 
 def _fetch_report(server: str, study: str, out: Path) -> list[Path]:
-    """The service's report, with its embedded figures also saved as PNG files."""
+    """The gateway's report, with its embedded figures also saved as PNG files."""
     import base64
     import re
     from urllib.parse import quote

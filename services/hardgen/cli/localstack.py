@@ -27,12 +27,10 @@ from hardgen.core.settings import PORTS, data_dir
 class Ports:
     nats: int = PORTS["nats"]
     scanner_grpc: int = PORTS["scanner_grpc"]
-    scanner_http: int = PORTS["scanner_http"]
     refinement_grpc: int = PORTS["refinement_grpc"]
     modelserve_grpc: int = PORTS["modelserve_grpc"]
     modelserve_http: int = PORTS["modelserve_http"]
     analytics_grpc: int = PORTS["analytics_grpc"]
-    analytics_http: int = PORTS["analytics_http"]
     gateway_http: int = PORTS["gateway_http"]
     worker_health: int = 8082
 
@@ -70,7 +68,6 @@ class LocalStack:
                 "HARDGEN_REFINEMENT_ADDR": f"127.0.0.1:{p.refinement_grpc}",
                 "HARDGEN_MODELSERVE_ADDR": f"127.0.0.1:{p.modelserve_grpc}",
                 "HARDGEN_ANALYTICS_ADDR": f"127.0.0.1:{p.analytics_grpc}",
-                "HARDGEN_ANALYTICS_URL": f"http://127.0.0.1:{p.analytics_http}",
                 "HARDGEN_LOG_FORMAT": "json",
                 # the local dev stack listens on loopback only; set HARDGEN_AUTH=on to try keys
                 "HARDGEN_AUTH": os.environ.get("HARDGEN_AUTH", "off"),
@@ -110,8 +107,6 @@ class LocalStack:
                         *host,
                         "--grpc-port",
                         str(p.scanner_grpc),
-                        "--http-port",
-                        str(p.scanner_http),
                     ],
                     f"grpc://127.0.0.1:{p.scanner_grpc}/hardgen.v1.Scanner",
                 )
@@ -159,12 +154,10 @@ class LocalStack:
                         *host,
                         "--grpc-port",
                         str(p.analytics_grpc),
-                        "--http-port",
-                        str(p.analytics_http),
                         "--nats",
                         self.nats_url,
                     ],
-                    f"http://127.0.0.1:{p.analytics_http}/healthz",
+                    f"grpc://127.0.0.1:{p.analytics_grpc}/hardgen.v1.Analytics",
                 )
             ],
             "gateway": [

@@ -9,10 +9,11 @@ from typing import Any
 
 import typer
 
-from hardgen.cli.common import EXIT_FINDINGS, FormatOption, OutputFormat, emit, fail, print_json, stderr
+from hardgen.cli.common import EXIT_FINDINGS, FormatOption, OutputFormat, emit, fail, stderr
+from hardgen.core.progress import StudyProgress, study_progress
 from hardgen.core.settings import PORTS, nats_url, service_address
 from hardgen.core.study import StudyError, load_study
-from hardgen.core.studyrun import StudyStatus, modelserve_finetuner, run_study, study_status
+from hardgen.core.studyrun import modelserve_finetuner, run_study
 
 study_app = typer.Typer(help="Run a study (models × languages × scenarios × strategies) and follow it.")
 
@@ -21,16 +22,44 @@ def register(app: typer.Typer) -> None:
     app.add_typer(study_app, name="study")
 
 
-def _status_rows(status: StudyStatus) -> list[list[Any]]:
-    data = status.as_dict()
+COLUMNS = ["model", "language", "scenario", "strategy", "done", "failed", "pending", "stored", "total"]
+AnalyticsOption = typer.Option(None, "--analytics", help="analytics gRPC address (default HARDGEN_ANALYTICS_ADDR)")
+
+
+def _status_rows(status: StudyProgress) -> list[list[Any]]:
     return [
-        [c["model"], c["language"], c["scenario"], c["strategy"], c["done"], c["failed"], c["total"]]
-        for c in data["cells"]
+        [c.model, c.language, c.scenario, c.strategy, c.done, c.failed, c.pending, _stored(c.stored), c.total]
+        for c in status.cells
     ]
 
 
-def follow(study: str, url: str, total: int, poll: float = 1.0, timeout: float | None = None) -> StudyStatus:
-    """Live progress bars (rich, on stderr) until every sample has an outcome."""
+def _stored(value: int | None) -> str | int:
+    return "?" if value is None else value
+
+
+def _title(status: StudyProgress) -> str:
+    line = (
+        f"study {status.study}: {status.done} done, {status.failed} failed, {status.in_flight} in flight, "
+        f"{_stored(status.stored)} stored by analytics of {status.total}"
+    )
+    return line + (f" ({status.analytics_error})" if status.analytics_error else "")
+
+
+def _progress(study: str, url: str, analytics: str | None) -> StudyProgress:
+    return asyncio.run(study_progress(study, url, analytics or service_address("analytics", PORTS["analytics_grpc"])))
+
+
+def follow(
+    study: str,
+    url: str,
+    total: int,
+    poll: float = 1.0,
+    timeout: float | None = None,
+    analytics: str | None = None,
+) -> StudyProgress:
+    """Live progress bars (rich, on stderr) until the study is finished: every sample has an
+    outcome and analytics stores it. Stops at ``timeout``, or once every outcome is in while
+    analytics cannot be reached (the returned status says so and is not ``finished``)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     started = time.monotonic()
@@ -46,14 +75,12 @@ def follow(study: str, url: str, total: int, poll: float = 1.0, timeout: float |
         overall = progress.add_task(study, total=total, detail="")
         strategies: dict[str, Any] = {}
         while True:
-            status = asyncio.run(study_status(study, url))
+            status = _progress(study, url, analytics)
             per_strategy: dict[str, list[int]] = {}
-            for cell, total_cell in status.cell_totals.items():
-                counts = status.per_cell.get(cell)
-                done = (counts["done"] + counts["failed"]) if counts else 0
-                acc = per_strategy.setdefault(cell[3], [0, 0])
-                acc[0] += done
-                acc[1] += total_cell
+            for cell in status.cells:
+                acc = per_strategy.setdefault(cell.strategy, [0, 0])
+                acc[0] += cell.done + cell.failed
+                acc[1] += cell.total
             for name, (done, cell_total) in per_strategy.items():
                 if name not in strategies:
                     strategies[name] = progress.add_task(f"  {name}", total=cell_total, detail="")
@@ -61,9 +88,12 @@ def follow(study: str, url: str, total: int, poll: float = 1.0, timeout: float |
             progress.update(
                 overall,
                 completed=status.done + status.failed,
-                detail=f"done {status.done} · failed {status.failed} · in flight {status.in_flight}",
+                detail=(
+                    f"done {status.done} · failed {status.failed} · in flight {status.in_flight} · "
+                    f"stored {_stored(status.stored)}"
+                ),
             )
-            if status.finished:
+            if status.finished or (status.complete and status.analytics_error):
                 return status
             if timeout is not None and time.monotonic() - started > timeout:
                 return status
@@ -77,6 +107,7 @@ def run(
     wait: bool = typer.Option(True, "--wait/--no-wait", help="follow progress until the study finishes"),
     nats: str = typer.Option(None, "--nats", help="NATS URL (default HARDGEN_NATS_URL)"),
     modelserve: str = typer.Option(None, "--modelserve", help="modelserve gRPC address for the ft step"),
+    analytics: str = AnalyticsOption,
     timeout: float = typer.Option(None, "--timeout", help="stop following after this many seconds"),
     fmt: OutputFormat = FormatOption,
 ) -> None:
@@ -98,16 +129,16 @@ def run(
         f"already done {report.skipped_done} · duplicates dropped {report.duplicates}"
     )
     status = (
-        follow(spec.name, url, spec.total_samples, timeout=timeout)
+        follow(spec.name, url, spec.total_samples, timeout=timeout, analytics=analytics)
         if wait
-        else asyncio.run(study_status(spec.name, url))
+        else _progress(spec.name, url, analytics)
     )
     emit(
         status.as_dict() | {"published": report.published, "skipped_done": report.skipped_done},
         fmt,
-        ["model", "language", "scenario", "strategy", "done", "failed", "total"],
+        COLUMNS,
         lambda: _status_rows(status),
-        title=f"study {spec.name}: {status.done} done, {status.failed} failed of {status.total}",
+        title=_title(status),
     )
     if wait and not status.finished:
         raise typer.Exit(EXIT_FINDINGS)
@@ -117,24 +148,28 @@ def run(
 def status_cmd(
     study: str = typer.Argument(..., help="study name (its id)"),
     nats: str = typer.Option(None, "--nats", help="NATS URL (default HARDGEN_NATS_URL)"),
+    analytics: str = AnalyticsOption,
+    wait: bool = typer.Option(
+        False, "--wait", help="poll until finished: every sample has an outcome and analytics stores it"
+    ),
+    timeout: float = typer.Option(600.0, "--timeout", help="with --wait: give up after this many seconds (exit 1)"),
     fmt: OutputFormat = FormatOption,
 ) -> None:
-    """Done / failed / in flight per cell of a study."""
-    try:
-        status = asyncio.run(study_status(study, nats or nats_url()))
-    except LookupError as exc:
-        fail(str(exc).strip("'\""))
-    except ConnectionError as exc:
-        fail(str(exc), code=EXIT_FINDINGS)
-    if fmt is OutputFormat.json:
-        print_json(status.as_dict())
-        return
-    emit(
-        status.as_dict(),
-        fmt,
-        ["model", "language", "scenario", "strategy", "done", "failed", "total"],
-        lambda: _status_rows(status),
-        title=(
-            f"study {study}: {status.done} done, {status.failed} failed, {status.in_flight} in flight of {status.total}"
-        ),
-    )
+    """Done / failed / pending per cell (workers' outcomes) and samples stored by analytics — the
+    same object as the gateway's GET /v1/studies/{study}/status."""
+    url = nats or nats_url()
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            status = _progress(study, url, analytics)
+        except LookupError as exc:
+            fail(str(exc).strip("'\""))
+        except ConnectionError as exc:
+            fail(str(exc), code=EXIT_FINDINGS)
+        if not wait or status.finished or time.monotonic() >= deadline:
+            break
+        time.sleep(1.0)
+    emit(status.as_dict(), fmt, COLUMNS, lambda: _status_rows(status), title=_title(status))
+    if wait and not status.finished:
+        stderr.print(f"study {study} is not finished after {timeout:.0f}s: {_title(status)}")
+        raise typer.Exit(EXIT_FINDINGS)

@@ -84,3 +84,15 @@ class StudyProgressResponse(_message.Message):
     scanned: int
     failed: int
     def __init__(self, cells: _Optional[_Iterable[_Union[CellProgress, _Mapping]]] = ..., generated: _Optional[int] = ..., scanned: _Optional[int] = ..., failed: _Optional[int] = ...) -> None: ...
+
+class GetReportRequest(_message.Message):
+    __slots__ = ("study",)
+    STUDY_FIELD_NUMBER: _ClassVar[int]
+    study: str
+    def __init__(self, study: _Optional[str] = ...) -> None: ...
+
+class GetReportResponse(_message.Message):
+    __slots__ = ("html",)
+    HTML_FIELD_NUMBER: _ClassVar[int]
+    html: str
+    def __init__(self, html: _Optional[str] = ...) -> None: ...

@@ -50,6 +50,11 @@ class AnalyticsStub:
                 request_serializer=hardgen_dot_v1_dot_analytics__pb2.StudyProgressRequest.SerializeToString,
                 response_deserializer=hardgen_dot_v1_dot_analytics__pb2.StudyProgressResponse.FromString,
                 _registered_method=True)
+        self.GetReport = channel.unary_unary(
+                '/hardgen.v1.Analytics/GetReport',
+                request_serializer=hardgen_dot_v1_dot_analytics__pb2.GetReportRequest.SerializeToString,
+                response_deserializer=hardgen_dot_v1_dot_analytics__pb2.GetReportResponse.FromString,
+                _registered_method=True)
         self.Health = channel.unary_unary(
                 '/hardgen.v1.Analytics/Health',
                 request_serializer=hardgen_dot_v1_dot_common__pb2.HealthRequest.SerializeToString,
@@ -73,7 +78,17 @@ class AnalyticsServicer:
         raise NotImplementedError('Method not implemented!')
 
     def StudyProgress(self, request, context):
-        """Missing associated documentation comment in .proto file."""
+        """How many samples of a study the store holds (generated, scanned, failed), per cell. The CLI's
+        and the gateway's study status (hardgen.core.progress) add it to the workers' outcomes.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetReport(self, request, context):
+        """The self-contained HTML report (figures embedded as PNG data URIs, a few MB at most: clients
+        use hardgen.core.grpcutil's message size limit). NOT_FOUND for an unknown study.
+        """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
@@ -101,6 +116,11 @@ def add_AnalyticsServicer_to_server(servicer, server):
                     servicer.StudyProgress,
                     request_deserializer=hardgen_dot_v1_dot_analytics__pb2.StudyProgressRequest.FromString,
                     response_serializer=hardgen_dot_v1_dot_analytics__pb2.StudyProgressResponse.SerializeToString,
+            ),
+            'GetReport': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetReport,
+                    request_deserializer=hardgen_dot_v1_dot_analytics__pb2.GetReportRequest.FromString,
+                    response_serializer=hardgen_dot_v1_dot_analytics__pb2.GetReportResponse.SerializeToString,
             ),
             'Health': grpc.unary_unary_rpc_method_handler(
                     servicer.Health,
@@ -189,6 +209,33 @@ class Analytics:
             '/hardgen.v1.Analytics/StudyProgress',
             hardgen_dot_v1_dot_analytics__pb2.StudyProgressRequest.SerializeToString,
             hardgen_dot_v1_dot_analytics__pb2.StudyProgressResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetReport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/hardgen.v1.Analytics/GetReport',
+            hardgen_dot_v1_dot_analytics__pb2.GetReportRequest.SerializeToString,
+            hardgen_dot_v1_dot_analytics__pb2.GetReportResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -1,4 +1,7 @@
-"""gRPC client of the analytics service (tables, studies, progress), with a deadline on every call."""
+"""gRPC client of the analytics service (tables, studies, progress, report), with a deadline on every call.
+
+The analytics service speaks only gRPC; the gateway's study routes and the study status
+(:mod:`hardgen.core.progress`) reach it through this client."""
 
 from __future__ import annotations
 
@@ -44,6 +47,12 @@ class AnalyticsClient:
             self._stub.StudyProgress, analytics_pb2.StudyProgressRequest(study=study), timeout
         )
         return response
+
+    def get_report(self, study: str, timeout: float | None = None) -> str:
+        """The study's self-contained HTML report; figures are embedded, so the reply can be a few
+        MB (within :data:`hardgen.core.grpcutil.MAX_MESSAGE_BYTES`)."""
+        request = analytics_pb2.GetReportRequest(study=study)
+        return str(self._call(self._stub.GetReport, request, timeout).html)
 
     def health(self, timeout: float = 5.0) -> common_pb2.HealthResponse:
         response: common_pb2.HealthResponse = self._call(self._stub.Health, common_pb2.HealthRequest(), timeout)

@@ -1,23 +1,22 @@
 """Studies through the gateway: start one (``POST /v1/studies``), follow it, read its tables and
-report. Tables and progress come from the analytics service over gRPC, the HTML report over its
-REST API, and sample outcomes from the study's JetStream key-value bucket — never from another
-service's internals."""
+report. Tables and the HTML report come from the analytics service over gRPC; progress is
+:func:`hardgen.core.progress.study_progress`, the same object ``hardgen study status`` shows (the
+workers' outcomes from JetStream plus what analytics has stored) — never another service's internals."""
 
 from __future__ import annotations
 
 import asyncio
-import os
 from typing import Any
 
-import httpx
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import HTMLResponse
 
 from hardgen.core.clients.analytics import AnalyticsClient, AnalyticsClientError, AnalyticsNotFoundError
 from hardgen.core.logging import get_logger
+from hardgen.core.progress import StudyProgress, study_progress
 from hardgen.core.settings import PORTS, nats_url, service_address
 from hardgen.core.study import StudySpec
-from hardgen.core.studyrun import modelserve_finetuner, run_study, study_status
+from hardgen.core.studyrun import modelserve_finetuner, run_study
 from hardgen.gateway.errors import ApiError, responses
 
 router = APIRouter(prefix="/v1", tags=["studies"])
@@ -33,10 +32,6 @@ def analytics(request: Request) -> AnalyticsClient:
         client = AnalyticsClient(service_address("analytics", PORTS["analytics_grpc"]))
         request.app.state.analytics = client
     return client
-
-
-def analytics_url() -> str:
-    return os.environ.get("HARDGEN_ANALYTICS_URL", f"http://127.0.0.1:{PORTS['analytics_http']}").rstrip("/")
 
 
 def _upstream(exc: AnalyticsClientError) -> ApiError:
@@ -98,42 +93,19 @@ async def _check_nats(url: str) -> None:
     await nc.close()
 
 
-@router.get("/studies/{study}/status", responses=responses(404, 503))
-async def status(study: str) -> dict[str, Any]:
-    """Done / failed / in flight per cell, from the workers' recorded outcomes."""
+@router.get("/studies/{study}/status", response_model=StudyProgress, responses=responses(404, 503))
+async def status(study: str, request: Request) -> dict[str, Any]:
+    """Per cell done / failed / pending from the workers' outcomes, and how many samples analytics
+    has stored (``stored``; ``null`` with ``analytics_error`` when analytics is unreachable).
+    ``finished`` is true once every sample has an outcome *and* is stored, so its tables are final.
+    The same object as ``hardgen study status --format json``."""
     try:
-        return (await study_status(study, nats_url())).as_dict()
+        progress = await study_progress(study, nats_url(), analytics(request).address)
     except LookupError as exc:
         raise ApiError(404, "not_found", str(exc).strip("'\"")) from None
     except ConnectionError as exc:
         raise ApiError(503, "upstream_unavailable", str(exc)) from None
-
-
-@router.get("/studies/{study}/progress", responses=responses(404, 503, 504))
-def progress(study: str, request: Request) -> dict[str, Any]:
-    """What analytics has stored so far: generated, scanned and failed samples per cell."""
-    try:
-        reply = analytics(request).progress(study)
-    except AnalyticsClientError as exc:
-        raise _upstream(exc) from None
-    return {
-        "study": study,
-        "generated": reply.generated,
-        "scanned": reply.scanned,
-        "failed": reply.failed,
-        "cells": [
-            {
-                "language": c.language,
-                "model": c.model,
-                "scenario": c.scenario,
-                "strategy": c.strategy,
-                "generated": c.generated,
-                "scanned": c.scanned,
-                "failed": c.failed,
-            }
-            for c in reply.cells
-        ],
-    }
+    return progress.as_dict()
 
 
 @router.get("/studies/{study}/tables/{name}", responses=responses(400, 404, 503, 504))
@@ -152,18 +124,10 @@ def table(
 
 
 @router.get("/studies/{study}/report", response_class=HTMLResponse, responses=responses(404, 503, 504))
-async def report(study: str) -> HTMLResponse:
+def report(study: str, request: Request) -> HTMLResponse:
     """The self-contained HTML report (figures embedded), rendered by the analytics service."""
-    url = f"{analytics_url()}/v1/studies/{study}/report"
     try:
-        async with httpx.AsyncClient(timeout=120.0) as client:
-            reply = await client.get(url)
-    except httpx.TimeoutException:
-        raise ApiError(504, "upstream_timeout", "analytics did not render the report in time") from None
-    except httpx.HTTPError as exc:
-        raise ApiError(503, "upstream_unavailable", f"analytics is unreachable: {type(exc).__name__}") from None
-    if reply.status_code == 404:
-        raise ApiError(404, "not_found", f"unknown study {study!r}")
-    if reply.status_code >= 400:
-        raise ApiError(502, "upstream_error", f"analytics answered {reply.status_code}")
-    return HTMLResponse(reply.text)
+        page = analytics(request).get_report(study, timeout=120.0)
+    except AnalyticsClientError as exc:
+        raise _upstream(exc) from None
+    return HTMLResponse(page)
