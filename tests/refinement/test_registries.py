@@ -165,6 +165,6 @@ def test_gateway_start_with_a_misspelt_provider_is_a_one_line_error() -> None:
     )
     assert done.returncode == 2
     assert done.stderr.strip().splitlines() == [
-        "gateway settings: allowed_providers: unknown provider(s) opnai "
+        "gateway settings: HARDGEN_GATEWAY_PROVIDERS=opnai,mock: unknown provider(s) opnai "
         "(providers: gemini, hf, mock, openai, replay, tgi)"
     ]

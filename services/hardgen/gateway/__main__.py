@@ -6,7 +6,8 @@ import argparse
 import sys
 
 from hardgen.core.logging import configure_logging
-from hardgen.core.settings import PORTS
+from hardgen.core.settings import PORTS, load_settings
+from hardgen.gateway.settings import GatewaySettings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -14,20 +15,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=PORTS["gateway_http"])
     parser.add_argument("--host", default="127.0.0.1", help="bind address (0.0.0.0 in containers)")
     args = parser.parse_args(argv)
-    configure_logging("json")
+    # read once, here: a bad HARDGEN_* value is one line and exit 2, not a traceback at the first request
+    settings = load_settings(GatewaySettings, "gateway")
+    configure_logging(settings.log_format or "json", settings.log_level)
 
     import uvicorn
-    from pydantic import ValidationError
 
     from hardgen.gateway.app import create_app
 
-    try:
-        app = create_app()
-    except ValidationError as exc:  # a bad HARDGEN_GATEWAY_* setting: one line, not a traceback
-        first = exc.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        print(f"gateway settings: {where}: {first['msg'].removeprefix('Value error, ')}", file=sys.stderr)
-        return 2
+    app = create_app(settings)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
     return 0
 

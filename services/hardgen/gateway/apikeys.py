@@ -30,7 +30,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from hardgen.core.settings import data_dir
+from hardgen.gateway.settings import KeySettings
 
 SCOPES = ("generate", "scan", "study", "admin")
 PREFIX = "hg"
@@ -96,11 +96,8 @@ class ApiKey:
 
 
 def keys_db_path() -> Path:
-    return Path(os.environ.get("HARDGEN_KEYS_DB", data_dir() / "keys.sqlite"))
-
-
-def _env_readonly() -> bool:
-    return os.environ.get("HARDGEN_KEYS_READONLY", "").strip().lower() in ("1", "true", "yes", "on")
+    """``HARDGEN_KEYS_DB``, else ``<data>/keys.sqlite``."""
+    return KeySettings().keys_path
 
 
 def parse_key(token: str) -> tuple[str, str] | None:
@@ -124,10 +121,11 @@ class KeyStore:
     def __init__(
         self, path: Path | str | None = None, usage_path: Path | str | None = None, readonly: bool | None = None
     ) -> None:
-        self.path = Path(path) if path is not None else keys_db_path()
-        self.usage_path = Path(usage_path or os.environ.get("HARDGEN_KEYS_USAGE_DB") or self.path)
+        configured = KeySettings()  # what an argument leaves open comes from HARDGEN_KEYS_*
+        self.path = Path(path) if path is not None else configured.keys_path
+        self.usage_path = Path(usage_path or configured.keys_usage_db or self.path)
         if readonly is None:
-            readonly = _env_readonly() or (self.path.exists() and not os.access(self.path, os.W_OK))
+            readonly = configured.keys_readonly or (self.path.exists() and not os.access(self.path, os.W_OK))
         self.readonly = readonly
         self._verified: dict[bytes, float] = {}
         self._lock = threading.Lock()

@@ -31,7 +31,7 @@ def create_app(settings: GatewaySettings | None = None, refinement: Any = None, 
     """Build the app; ``refinement``/``scanner`` default to gRPC clients at the settings' addresses.
 
     Auth is on unless ``settings.auth_enabled`` is False (``HARDGEN_AUTH=off``, local dev only)."""
-    settings = settings or GatewaySettings.from_env()
+    settings = settings or GatewaySettings()
     if refinement is None:
         from hardgen.core.clients.refinement import RefinementClient
 
@@ -67,7 +67,8 @@ def create_app(settings: GatewaySettings | None = None, refinement: Any = None, 
     install_error_handlers(app)
     if settings.auth_enabled:
         # added before the request-id middleware, so that one wraps it and ids reach 401/403/429
-        install_auth(app, KeyStore(settings.keys_db), settings.default_rate_per_minute)
+        keys = KeyStore(settings.keys_path, settings.keys_usage_db, readonly=True if settings.keys_readonly else None)
+        install_auth(app, keys, settings.default_rate_per_minute)
     else:
         log.warning("gateway_auth_off", reason="HARDGEN_AUTH=off: every route is open (local dev only)")
 
