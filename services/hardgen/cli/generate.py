@@ -26,7 +26,11 @@ from hardgen.cli.common import (
     stdout,
 )
 from hardgen.cli.modelserving import ModelServeOption
+from hardgen.core.registries import step_order
 from hardgen.core.settings import PORTS, service_address
+
+#: ``--strategy`` help from the strategy registry (core/data/registries.yaml, held equal to it by a test)
+STRATEGY_HELP = f"{', '.join(step_order())}, or a chain a+b"
 
 strategies_app = typer.Typer(help="The hardening strategies (chain them with '+', e.g. mp+ft).", no_args_is_help=True)
 
@@ -140,7 +144,7 @@ def generate(
     prompt_text: str | None = typer.Option(None, "--prompt", help="a free-form task instead of a scenario"),
     language: str = typer.Option(..., "--language", "-l", help="python, javascript, java or go"),
     model: str = typer.Option(..., "--model", "-m", help="provider/model: openai/gpt-4.1, hf/demo@adapter, ..."),
-    strategy: str = typer.Option("raw", "--strategy", "-S", help="raw, nep, cot, mp, ft, sast-repair or a+b"),
+    strategy: str = typer.Option("raw", "--strategy", "-S", help=STRATEGY_HELP),
     n: int = typer.Option(1, "-n", help="number of samples"),
     seed: int = typer.Option(0, "--seed"),
     temperature: float = typer.Option(0.2, "--temperature"),
@@ -213,7 +217,7 @@ def prompt(
     scenario: int | None = typer.Option(None, "--scenario", "-s", help="scenario number 1-10"),
     prompt_text: str | None = typer.Option(None, "--prompt", help="a free-form task instead of a scenario"),
     language: str = typer.Option(..., "--language", "-l", help="python, javascript, java or go"),
-    strategy: str = typer.Option("raw", "--strategy", "-S", help="raw, nep, cot, mp, ft, sast-repair or a+b"),
+    strategy: str = typer.Option("raw", "--strategy", "-S", help=STRATEGY_HELP),
     model: str = typer.Option("mock/references", "--model", "-m", help="only matters for ft (adapter) and mp"),
     option: list[str] = typer.Option([], "--option", "-o", help="key=value strategy options"),
     fmt: OutputFormat = FormatOption,

@@ -73,7 +73,8 @@ class FixSpec:
 
 
 def fix_chain(strategy: str) -> Chain:
-    """A chain that ends with ``sast-repair``; its generate step may only be ``cot`` (the file
+    """A chain that ends with a step that needs the scanner (``sast-repair``: ``Step.needs_scanner``);
+    its generate step may only be ``cot`` (the file
     itself takes the place of the generated code, so ``raw`` and ``nep`` have nothing to do)."""
     chain = parse_chain(strategy)
     refused = [n for n in chain.names if n in ("raw", "nep")]
@@ -82,7 +83,7 @@ def fix_chain(strategy: str) -> Chain:
             f"fix starts from the file, so {refused[0]!r} has nothing to do: use sast-repair, cot+sast-repair, "
             "mp+sast-repair or ft+sast-repair"
         )
-    if chain.names[-1] != "sast-repair":
+    if not chain.steps[-1].needs_scanner:  # the loop feeds findings back: the last step must be a scanning one
         raise RequestError(f"fix strategies end with sast-repair (e.g. sast-repair, cot+sast-repair), got {strategy!r}")
     return chain
 
