@@ -1,14 +1,18 @@
 """The k8s study Job runs `hardgen study run` against a real JetStream: a study that already names
 its fine-tuned models (studies/paper.yaml, the GPU overlay's Job) must publish its ft cells without
-calling FineTune, which the Job cannot reach for hosted or TGI models (issue 12: the Job died on
-backoffLimit and the ft cells were never published)."""
+any fine-tune (issue 12: the Job died on backoffLimit and the ft cells were never published); one
+that needs a local adapter queues one fine-tune work item for modelserve and returns."""
 
 from __future__ import annotations
 
-import pytest
+import contextlib
+from typing import Any
 
+from hardgen.core.events import FINETUNE_STREAM
 from hardgen.core.study import StudySpec
-from hardgen.core.studyrun import run_study
+from hardgen.core.studypublish import run_study
+from hardgen.core.studyrun import connect
+from hardgen.v1 import events_pb2
 
 
 def _spec(name: str, models: list[str], tuned: dict[str, str]) -> StudySpec:
@@ -26,34 +30,39 @@ def _spec(name: str, models: list[str], tuned: dict[str, str]) -> StudySpec:
     )
 
 
+async def _finetune_items(js: Any, study: str) -> int:
+    info = await js.stream_info(FINETUNE_STREAM)
+    found = 0
+    for seq in range(info.state.first_seq, info.state.last_seq + 1):
+        with contextlib.suppress(Exception):  # removed (acked) messages leave gaps
+            msg = await js.get_msg(FINETUNE_STREAM, seq)
+            found += events_pb2.FineTuneWork.FromString(msg.data).study == study
+    return found
+
+
 async def test_study_naming_its_fine_tuned_model_publishes_ft_cells_without_finetune(nats_server: str) -> None:
     spec = _spec("named-ft", ["tgi/http://tgi"], {"tgi/http://tgi": "tgi/http://tgi@paper-ft"})
-    calls: list[str] = []
-
-    async def finetune(study: StudySpec) -> str:
-        calls.append(study.name)
-        raise RuntimeError("FineTune is not reachable from the study Job")
-
-    report = await run_study(spec, nats_server, finetune=finetune)
-    assert calls == []
+    report = await run_study(spec, nats_server)
     assert report.published == 4  # 2 scenarios x (raw, ft), the ft ones carrying the named model
+    assert report.finetune == ""
     ft_items = [i for i in spec.items() if i.strategy == "ft"]
     assert {i.options["ft_model"] for i in ft_items} == {"tgi/http://tgi@paper-ft"}
+    nc, js = await connect(nats_server)
+    try:
+        assert await _finetune_items(js, "named-ft") == 0
+    finally:
+        await nc.close()
 
 
-async def test_study_without_a_named_fine_tune_still_asks_modelserve_once(nats_server: str) -> None:
-    spec = _spec("local-ft", ["hf/demo"], {})
-    calls: list[str] = []
-
-    async def finetune(study: StudySpec) -> str:
-        calls.append(study.name)
-        return "hf/demo@adapter-1"
-
-    report = await run_study(spec, nats_server, finetune=finetune)
-    assert calls == ["local-ft"]
-    assert report.published == 4
-
-
-async def test_unnamed_fine_tune_without_a_finetuner_is_a_clear_error(nats_server: str) -> None:
-    with pytest.raises(RuntimeError, match="ft cells need a fine-tuned model"):
-        await run_study(_spec("no-ft", ["hf/demo"], {}), nats_server)
+async def test_study_without_a_named_fine_tune_queues_one_finetune_item(nats_server: str) -> None:
+    """The Job never waits for a model: the raw cells go out, the ft cells wait for modelserve."""
+    report = await run_study(_spec("local-ft", ["hf/demo"], {}), nats_server)
+    assert report.published == 2  # the raw cells only
+    assert report.finetune == "queued"
+    again = await run_study(_spec("local-ft", ["hf/demo"], {}), nats_server)
+    assert again.duplicates == 2 and again.finetune == "queued"
+    nc, js = await connect(nats_server)
+    try:
+        assert await _finetune_items(js, "local-ft") == 1  # the re-post was a duplicate
+    finally:
+        await nc.close()

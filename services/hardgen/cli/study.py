@@ -13,7 +13,7 @@ from hardgen.cli.common import EXIT_FINDINGS, FormatOption, OutputFormat, emit, 
 from hardgen.core.progress import StudyProgress, study_progress
 from hardgen.core.settings import PORTS, nats_url, service_address
 from hardgen.core.study import StudyError, load_study
-from hardgen.core.studyrun import modelserve_finetuner, run_study
+from hardgen.core.studypublish import run_study
 
 study_app = typer.Typer(help="Run a study (models × languages × scenarios × strategies) and follow it.")
 
@@ -42,7 +42,28 @@ def _title(status: StudyProgress) -> str:
         f"study {status.study}: {status.done} done, {status.failed} failed, {status.in_flight} in flight, "
         f"{_stored(status.stored)} stored by analytics of {status.total}"
     )
+    line += f"; {_finetune_line(status)}" if status.finetune else ""
     return line + (f" ({status.analytics_error})" if status.analytics_error else "")
+
+
+def _finetune_line(status: StudyProgress) -> str:
+    """``fine-tune: training`` — the state of the adapter the study's ft cells wait for."""
+    ft = status.finetune
+    if ft is None:
+        return ""
+    line = f"fine-tune: {ft.state}"
+    if ft.state == "done":
+        line += f" ({ft.model}{', reused' if ft.reused else ''})"
+    elif ft.error:
+        line += f" ({ft.error[:120]})"
+    return line
+
+
+def _stuck(status: StudyProgress) -> bool:
+    """The fine-tune failed and every other cell has its outcomes: nothing more will happen."""
+    if status.finetune is None or status.finetune.state != "failed":
+        return False
+    return all(c.pending == 0 for c in status.cells if "ft" not in c.strategy.split("+"))
 
 
 def _progress(study: str, url: str, analytics: str | None) -> StudyProgress:
@@ -91,9 +112,10 @@ def follow(
                 detail=(
                     f"done {status.done} · failed {status.failed} · in flight {status.in_flight} · "
                     f"stored {_stored(status.stored)}"
+                    + (f" · {_finetune_line(status)}" if status.finetune else "")
                 ),
             )
-            if status.finished or (status.complete and status.analytics_error):
+            if status.finished or (status.complete and status.analytics_error) or _stuck(status):
                 return status
             if timeout is not None and time.monotonic() - started > timeout:
                 return status
@@ -106,27 +128,28 @@ def run(
     resume: bool = typer.Option(False, "--resume", help="skip samples that already have an outcome"),
     wait: bool = typer.Option(True, "--wait/--no-wait", help="follow progress until the study finishes"),
     nats: str = typer.Option(None, "--nats", help="NATS URL (default HARDGEN_NATS_URL)"),
-    modelserve: str = typer.Option(None, "--modelserve", help="modelserve gRPC address for the ft step"),
     analytics: str = AnalyticsOption,
     timeout: float = typer.Option(None, "--timeout", help="stop following after this many seconds"),
     fmt: OutputFormat = FormatOption,
 ) -> None:
-    """Publish one work item per sample to JetStream; workers generate, scan and report."""
+    """Publish one work item per sample to JetStream; workers generate, scan and report.
+
+    ``ft`` cells that need a LoRA adapter follow one fine-tune work item that modelserve
+    (``--finetune-worker``) trains and acks; progress shows ``fine-tune: pending|training|done|failed``."""
     try:
         spec = load_study(file)
     except StudyError as exc:
         fail(str(exc))
     url = nats or nats_url()
-    ms_address = modelserve or service_address("modelserve", PORTS["modelserve_grpc"])
     try:
-        report = asyncio.run(
-            run_study(spec, url, resume=resume, finetune=modelserve_finetuner(ms_address, announce=stderr.print))
-        )
-    except (ConnectionError, RuntimeError) as exc:
+        report = asyncio.run(run_study(spec, url, resume=resume))
+    except ConnectionError as exc:
         fail(str(exc), code=EXIT_FINDINGS)
+    finetune = {"queued": " · fine-tune queued for the ft cells", "done": " · fine-tuned model reused"}
     stderr.print(
         f"study {spec.name}: {spec.total_samples} samples · published {report.published} · "
         f"already done {report.skipped_done} · duplicates dropped {report.duplicates}"
+        + finetune.get(report.finetune, "")
     )
     status = (
         follow(spec.name, url, spec.total_samples, timeout=timeout, analytics=analytics)
@@ -166,10 +189,11 @@ def status_cmd(
             fail(str(exc).strip("'\""))
         except ConnectionError as exc:
             fail(str(exc), code=EXIT_FINDINGS)
-        if not wait or status.finished or time.monotonic() >= deadline:
+        if not wait or status.finished or _stuck(status) or time.monotonic() >= deadline:
             break
         time.sleep(1.0)
     emit(status.as_dict(), fmt, COLUMNS, lambda: _status_rows(status), title=_title(status))
     if wait and not status.finished:
-        stderr.print(f"study {study} is not finished after {timeout:.0f}s: {_title(status)}")
+        why = "cannot finish (its fine-tune failed)" if _stuck(status) else f"is not finished after {timeout:.0f}s"
+        stderr.print(f"study {study} {why}: {_title(status)}")
         raise typer.Exit(EXIT_FINDINGS)

@@ -5,6 +5,7 @@ Subjects (bodies are protobuf messages from ``hardgen.v1.events_pb2``)::
     hardgen.study.<study>.work   WorkItem          work queue, pulled by refinement workers
     hardgen.sample.generated     SampleGenerated   consumed by analytics
     hardgen.scan.completed       ScanCompleted     consumed by analytics
+    hardgen.finetune.work        FineTuneWork      work queue, pulled by modelserve's fine-tune worker
     hardgen.dlq.<stream>         dead letters after max deliveries
 
 Every publish carries the sample id in the ``Nats-Msg-Id`` header so JetStream de-duplicates
@@ -23,10 +24,12 @@ from typing import Any
 WORK_STREAM = "HARDGEN_WORK"
 EVENTS_STREAM = "HARDGEN_EVENTS"
 DLQ_STREAM = "HARDGEN_DLQ"
+FINETUNE_STREAM = "HARDGEN_FINETUNE"
 
 WORK_SUBJECT_PATTERN = "hardgen.study.*.work"
 SAMPLE_GENERATED = "hardgen.sample.generated"
 SCAN_COMPLETED = "hardgen.scan.completed"
+FINETUNE_SUBJECT = "hardgen.finetune.work"
 DLQ_SUBJECT_PATTERN = "hardgen.dlq.>"
 
 MSG_ID_HEADER = "Nats-Msg-Id"
@@ -56,7 +59,7 @@ def sample_id(study: str, language: str, model: str, scenario: int, strategy: st
 
 
 async def ensure_streams(js: Any) -> None:
-    """Create (or update) the three streams; safe to call from every service at start-up."""
+    """Create (or update) the streams; safe to call from every service at start-up."""
     from nats.js.api import RetentionPolicy, StorageType, StreamConfig
 
     configs = [
@@ -71,6 +74,15 @@ async def ensure_streams(js: Any) -> None:
             name=EVENTS_STREAM,
             subjects=[SAMPLE_GENERATED, SCAN_COMPLETED],
             retention=RetentionPolicy.LIMITS,
+            storage=StorageType.FILE,
+            duplicate_window=DUPLICATE_WINDOW_SECONDS,
+        ),
+        StreamConfig(
+            # a study's fine-tune: one item per (study, base, adapter config), acked once its
+            # adapter is registered and the study's ft items are published
+            name=FINETUNE_STREAM,
+            subjects=[FINETUNE_SUBJECT],
+            retention=RetentionPolicy.WORK_QUEUE,
             storage=StorageType.FILE,
             duplicate_window=DUPLICATE_WINDOW_SECONDS,
         ),

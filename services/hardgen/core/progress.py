@@ -45,6 +45,15 @@ class CellProgress(BaseModel):
         return max(self.total - self.done - self.failed, 0)
 
 
+class FineTuneProgress(BaseModel):
+    """The study's LoRA fine-tune, a durable work item modelserve consumes (``hardgen.finetune.work``)."""
+
+    state: str = Field(description="pending, training, done or failed")
+    model: str = Field("", description="the tuned model the ft cells use (hf/<base>@<adapter>), once done")
+    reused: bool = Field(False, description="the adapter already existed with this configuration: not retrained")
+    error: str = Field("", description="why it failed (or why the last attempt failed, while retried)")
+
+
 class StudyProgress(BaseModel):
     """The study's outcomes and stored samples, overall and per cell (``GET /v1/studies/{study}/status``
     and ``hardgen study status --format json`` answer exactly this)."""
@@ -56,6 +65,9 @@ class StudyProgress(BaseModel):
     in_flight: int = Field(0, description="work items workers hold right now (all studies)")
     stored: int | None = Field(None, description="samples analytics holds with their scan; null: unreachable")
     analytics_error: str = Field("", description="why analytics could not be asked, when it could not")
+    finetune: FineTuneProgress | None = Field(
+        None, description="the study's fine-tune for its ft cells (null: none needed); they wait until it is done"
+    )
     cells: list[CellProgress] = Field(default_factory=list)
 
     @computed_field(description="samples with no outcome yet")  # type: ignore[prop-decorator]
@@ -110,6 +122,7 @@ async def study_progress(
         done=status.done,
         failed=status.failed,
         in_flight=status.in_flight,
+        finetune=FineTuneProgress.model_validate(status.finetune) if status.finetune else None,
         stored=None if error else 0,
         analytics_error=error,
     )

@@ -1,4 +1,8 @@
-"""Run a study over NATS JetStream: publish its work items, track every sample's outcome, report.
+"""The NATS contract of a study: subjects and buckets, item encoding, outcomes and status.
+
+What every party of a study shares (the publisher in :mod:`hardgen.core.studypublish`, the
+refinement workers, modelserve's fine-tune worker, the progress view), so that none of them
+imports another:
 
 * Work items go to the work-queue stream with ``Nats-Msg-Id`` = sample id, so a re-publish inside
   the duplicate window is dropped by JetStream itself.
@@ -6,24 +10,42 @@
   (key ``<study>.<sample id>``) *before* acking its work item. ``--resume`` skips every sample with
   an outcome, so a stopped study finishes without redoing finished samples, however old they are.
 * The study's spec is stored in :data:`STUDIES_BUCKET`, so ``hardgen study status ID`` needs only
-  the id.
+  the id, and the fine-tune worker can publish the study's ``ft`` items by the study's name.
+* A study whose ``ft`` cells need a LoRA adapter has one :class:`FineTuneWork` item on
+  ``hardgen.finetune.work`` (``Nats-Msg-Id`` = :func:`finetune_id`: the study, base model and
+  adapter configuration). Its state (pending → training → done | failed) lives in
+  :data:`FINETUNES_BUCKET` under the study's name; the ``ft`` items are published only by whoever
+  sees the adapter registered, never before.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from hardgen.core.events import MSG_ID_HEADER, WORK_STREAM, ensure_streams, study_token, work_subject
+from hardgen.core.events import (
+    FINETUNE_SUBJECT,
+    MSG_ID_HEADER,
+    WORK_STREAM,
+    ensure_streams,
+    study_token,
+    work_subject,
+)
 from hardgen.core.logging import get_logger
 from hardgen.core.study import StudySpec, WorkItemSpec
+from hardgen.v1 import events_pb2, modelserve_pb2
 
 STATUS_BUCKET = "hardgen_samples"
 STUDIES_BUCKET = "hardgen_studies"
+FINETUNES_BUCKET = "hardgen_finetunes"
 WORKER_DURABLE = "refinement-workers"
+FINETUNE_DURABLE = "modelserve-finetune"
+
+#: States of a study's fine-tune, in :data:`FINETUNES_BUCKET` (``hardgen study status`` shows them).
+FINETUNE_STATES = ("pending", "training", "done", "failed")
 
 log = get_logger(__name__)
 
@@ -35,6 +57,12 @@ class PublishReport:
     published: int = 0
     duplicates: int = 0
     skipped_done: int = 0
+    finetune: str = ""  # "" (no fine-tune needed), "queued" or "done" (the adapter existed)
+
+    def add(self, other: PublishReport) -> None:
+        self.published += other.published
+        self.duplicates += other.duplicates
+        self.skipped_done += other.skipped_done
 
 
 @dataclass
@@ -46,6 +74,7 @@ class StudyStatus:
     in_flight: int = 0
     per_cell: dict[Cell, Counter[str]] = field(default_factory=dict)
     cell_totals: dict[Cell, int] = field(default_factory=dict)
+    finetune: dict[str, Any] | None = None  # the fine-tune's record (state, model, error), if any
 
     @property
     def finished(self) -> bool:
@@ -59,6 +88,7 @@ class StudyStatus:
             "failed": self.failed,
             "in_flight": self.in_flight,
             "pending": max(self.total - self.done - self.failed, 0),
+            "finetune": self.finetune,
             "cells": [
                 {
                     "model": cell[0],
@@ -112,17 +142,23 @@ async def connect(url: str, reconnect_attempts: int = 3) -> tuple[Any, Any]:
     return nc, nc.jetstream()
 
 
-async def ensure_buckets(js: Any) -> tuple[Any, Any]:
+async def _bucket(js: Any, name: str) -> Any:
     from nats.js.api import KeyValueConfig, StorageType
 
-    buckets = []
-    for name in (STATUS_BUCKET, STUDIES_BUCKET):
-        try:
-            bucket = await js.key_value(name)
-        except Exception:  # noqa: BLE001 - bucket missing: create it
-            bucket = await js.create_key_value(KeyValueConfig(bucket=name, history=1, storage=StorageType.FILE))
-        buckets.append(bucket)
-    return buckets[0], buckets[1]
+    try:
+        return await js.key_value(name)
+    except Exception:  # noqa: BLE001 - bucket missing: create it
+        return await js.create_key_value(KeyValueConfig(bucket=name, history=1, storage=StorageType.FILE))
+
+
+async def ensure_buckets(js: Any) -> tuple[Any, Any]:
+    """``(status, studies)`` buckets, created when missing."""
+    return await _bucket(js, STATUS_BUCKET), await _bucket(js, STUDIES_BUCKET)
+
+
+async def finetunes_bucket(js: Any) -> Any:
+    """The bucket of the studies' fine-tune states (key: the study's token)."""
+    return await _bucket(js, FINETUNES_BUCKET)
 
 
 def status_key(study: str, sample: str) -> str:
@@ -171,44 +207,98 @@ async def publish_items(js: Any, items: list[WorkItemSpec], skip: set[str]) -> P
     return report
 
 
-FineTuner = Callable[[StudySpec], Awaitable[str]]
+# -- a study's fine-tune as a work item ------------------------------------------------------------
 
 
-async def run_study(
-    spec: StudySpec,
-    nats_url: str,
-    resume: bool = False,
-    finetune: FineTuner | None = None,
-) -> PublishReport:
-    """Publish a study. ``ft`` items are published after ``finetune`` returned the tuned model's
-    address (e.g. ``hf/demo@<adapter>``), so no worker ever starts an ``ft`` cell too early."""
-    nc, js = await connect(nats_url)
+def is_ft(item: WorkItemSpec) -> bool:
+    return "ft" in item.strategy.split("+")
+
+
+def untuned_ft_items(spec: StudySpec) -> list[WorkItemSpec]:
+    """The ``ft`` items that wait for the study's own adapter (the study names no tuned model)."""
+    return [i for i in spec.items() if is_ft(i) and not i.options.get("ft_model")]
+
+
+def finetune_request(spec: StudySpec) -> modelserve_pb2.FineTuneRequest:
+    """The adapter the study's ``ft`` cells need. No name: the adapter id is derived from the
+    configuration and data, so a re-posted study (or another with the same settings) reuses it."""
+    ft = spec.finetune
+    return modelserve_pb2.FineTuneRequest(
+        base_model=ft.base,
+        steps=ft.steps,
+        learning_rate=ft.learning_rate,
+        lora_r=ft.lora_r,
+        lora_alpha=ft.lora_alpha,
+        seed=ft.seed,
+    )
+
+
+def finetune_id(study: str, request: modelserve_pb2.FineTuneRequest) -> str:
+    """Deterministic id of a study's fine-tune (study, base model, adapter configuration): the
+    ``Nats-Msg-Id`` that makes a re-published fine-tune a duplicate JetStream drops."""
+    from google.protobuf.json_format import MessageToDict
+
+    config = json.dumps(MessageToDict(request, preserving_proto_field_name=True), sort_keys=True)
+    basis = "\x1f".join([study, request.base_model, config])
+    return "ft-" + hashlib.sha256(basis.encode("utf-8")).hexdigest()[:24]
+
+
+def finetune_work(spec: StudySpec) -> events_pb2.FineTuneWork:
+    request = finetune_request(spec)
+    return events_pb2.FineTuneWork(id=finetune_id(spec.name, request), study=spec.name, request=request)
+
+
+def decode_finetune_work(data: bytes) -> events_pb2.FineTuneWork:
+    """The item's protobuf body; ValueError for anything that is not a complete FineTuneWork."""
+    from google.protobuf.message import DecodeError
+
     try:
-        await ensure_streams(js)
-        status_kv, studies_kv = await ensure_buckets(js)
-        await studies_kv.put(study_token(spec.name), spec.model_dump_json().encode())
-        done = set(await sample_outcomes(status_kv, spec.name)) if resume else set()
-        items = list(spec.items())
-        first = [i for i in items if "ft" not in i.strategy.split("+")]
-        later = [i for i in items if "ft" in i.strategy.split("+")]
-        report = await publish_items(js, first, done)
-        # Fine-tune only for ft cells whose model the study does not already name (finetune.models):
-        # a study that lists its fine-tuned models must run where no FineTune service exists.
-        untuned = [i for i in later if i.id not in done and not i.options.get("ft_model")]
-        if untuned:
-            tuned = await finetune(spec) if finetune is not None else ""
-            if not tuned:
-                raise RuntimeError(f"study {spec.name}: ft cells need a fine-tuned model and none was made")
-            for item in untuned:
-                item.options["ft_model"] = tuned
-        later_report = await publish_items(js, later, done)
-        report.published += later_report.published
-        report.duplicates += later_report.duplicates
-        report.skipped_done += later_report.skipped_done
-        log.info("study.published", study=spec.name, **report.__dict__)
-        return report
-    finally:
-        await nc.close()
+        work = events_pb2.FineTuneWork.FromString(data)
+    except DecodeError as exc:
+        raise ValueError(f"not a FineTuneWork: {exc}") from None
+    if not work.id or not work.study or not work.request.base_model:
+        raise ValueError("FineTuneWork without id, study or base model")
+    if work.id != finetune_id(work.study, work.request):
+        raise ValueError(f"FineTuneWork id {work.id!r} does not match its study and configuration")
+    return work
+
+
+def tuned_model(request: modelserve_pb2.FineTuneRequest, adapter_id: str) -> str:
+    """The address the ``ft`` items carry: ``hf/<base>@<adapter id>``."""
+    return f"hf/{request.base_model}@{adapter_id}"
+
+
+async def finetune_state(kv: Any, study: str) -> dict[str, Any] | None:
+    """The study's fine-tune record (``{"id", "state", "model", "adapter", "reused", "error", ...}``)."""
+    try:
+        entry = await kv.get(study_token(study))
+    except Exception:  # noqa: BLE001 - KeyNotFoundError: no fine-tune for this study
+        return None
+    return json.loads(entry.value) if entry.value else None
+
+
+async def record_finetune(kv: Any, study: str, work_id: str, state: str, **fields: Any) -> dict[str, Any]:
+    if state not in FINETUNE_STATES:
+        raise ValueError(f"unknown fine-tune state {state!r}")
+    value = {"id": work_id, "state": state, **fields}
+    if "error" in value:
+        value["error"] = str(value["error"])[:500]
+    await kv.put(study_token(study), json.dumps(value).encode())
+    return value
+
+
+async def publish_finetune(js: Any, work: events_pb2.FineTuneWork, msg_id: str = "") -> bool:
+    """Publish the fine-tune item; False when JetStream dropped it as a duplicate."""
+    ack = await js.publish(FINETUNE_SUBJECT, work.SerializeToString(), headers={MSG_ID_HEADER: msg_id or work.id})
+    return not getattr(ack, "duplicate", False)
+
+
+async def publish_ft_items(js: Any, spec: StudySpec, model: str, skip: set[str]) -> PublishReport:
+    """Publish the study's ``ft`` items that wait for its adapter, now carrying ``model``."""
+    items = untuned_ft_items(spec)
+    for item in items:
+        item.options["ft_model"] = model
+    return await publish_items(js, items, skip)
 
 
 async def load_spec(js: Any, study: str) -> StudySpec:
@@ -240,6 +330,7 @@ async def study_status(study: str, nats_url: str) -> StudyStatus:
                 status.done += 1
             else:
                 status.failed += 1
+        status.finetune = await finetune_state(await finetunes_bucket(js), study)
         try:
             info = await js.consumer_info(WORK_STREAM, WORKER_DURABLE)
             status.in_flight = int(info.num_ack_pending)
@@ -248,46 +339,3 @@ async def study_status(study: str, nats_url: str) -> StudyStatus:
         return status
     finally:
         await nc.close()
-
-
-def modelserve_finetuner(
-    address: str, timeout: float = 3600.0, announce: Callable[[str], object] | None = None
-) -> FineTuner:
-    """The study's ``ft`` step: a LoRA fine-tune run by the model-serving service (gRPC FineTune).
-
-    The returned coroutine function gives the tuned model's address ``hf/<base>@<adapter id>``
-    for the ``ft`` work items; the CLI and the gateway both use it.
-    """
-
-    async def finetune(spec: StudySpec) -> str:
-        import asyncio
-
-        import grpc
-
-        from hardgen.core.grpcutil import insecure_channel
-        from hardgen.v1 import modelserve_pb2, modelserve_pb2_grpc
-
-        ft = spec.finetune
-        request = modelserve_pb2.FineTuneRequest(
-            base_model=ft.base,
-            steps=ft.steps,
-            learning_rate=ft.learning_rate,
-            lora_r=ft.lora_r,
-            lora_alpha=ft.lora_alpha,
-            seed=ft.seed,
-            name=f"{spec.name}-ft",
-        )
-        if announce is not None:
-            announce(f"fine-tuning {ft.base} for the ft cells (modelserve at {address}) ...")
-
-        def call() -> Any:
-            with insecure_channel(address) as channel:
-                return modelserve_pb2_grpc.ModelServeStub(channel).FineTune(request, timeout=timeout)
-
-        try:
-            reply = await asyncio.to_thread(call)
-        except grpc.RpcError as exc:
-            raise RuntimeError(f"fine-tune failed at {address}: {exc.code().name} {exc.details()}") from None
-        return f"hf/{ft.base}@{reply.adapter.id}"
-
-    return finetune

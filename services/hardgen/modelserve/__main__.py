@@ -1,6 +1,8 @@
 """``python -m hardgen.modelserve --grpc-port P --http-port Q --model demo``: run the model server.
 
-JSON logs on stderr; SIGINT/SIGTERM stop it gracefully.
+``--finetune-worker`` also consumes the studies' fine-tune work items from NATS
+(``hardgen.finetune.work``, see :mod:`hardgen.modelserve.ftworker`). JSON logs on stderr;
+SIGINT/SIGTERM stop it gracefully.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import signal
 import sys
 
 from hardgen.core.logging import configure_logging, get_logger
-from hardgen.core.settings import PORTS
+from hardgen.core.settings import PORTS, nats_url
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -24,6 +26,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-batch", type=int, default=16, help="largest batch")
     parser.add_argument("--threads", type=int, default=0, help="torch CPU threads (0 = torch default)")
     parser.add_argument("--log-format", choices=["json", "console"], default="json")
+    parser.add_argument(
+        "--finetune-worker", action="store_true",
+        help="consume the studies' fine-tune work items from NATS (hardgen.finetune.work)",
+    )
+    parser.add_argument("--nats", default=None, help="NATS URL for --finetune-worker (default HARDGEN_NATS_URL)")
+    parser.add_argument(
+        "--finetune-ack-wait", type=float, default=60.0,
+        help="seconds without a heartbeat before a fine-tune item is redelivered",
+    )
     args = parser.parse_args(argv)
     configure_logging(args.log_format)
     log = get_logger("hardgen.modelserve")
@@ -43,8 +54,21 @@ def main(argv: list[str] | None = None) -> int:
         log.error("modelserve.failed", error=str(exc))
         sys.stderr.write(f"error: {exc}\n")
         return 2
-    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})  # inherited by the thread below
+    background = None
+    if args.finetune_worker:
+        from hardgen.modelserve.ftworker import (
+            BackgroundFineTuneWorker,
+            FineTuneWorker,
+            FineTuneWorkerConfig,
+            service_trainer,
+        )
+
+        worker_config = FineTuneWorkerConfig(nats_url=args.nats or nats_url(), ack_wait=args.finetune_ack_wait)
+        background = BackgroundFineTuneWorker(FineTuneWorker(worker_config, service_trainer(server.service))).start()
     signal.sigwait({signal.SIGINT, signal.SIGTERM})
+    if background is not None:
+        background.stop()
     server.stop()
     log.info("modelserve.stopped")
     return 0

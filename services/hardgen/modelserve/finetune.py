@@ -77,6 +77,27 @@ class FineTuneConfig:
     warmup_steps: int = 5
     eval_limit: int = 64  # examples in the before/after loss (an even spread of the training set)
 
+    @classmethod
+    def from_request(cls, request: Any, default_model: str, device: str) -> FineTuneConfig:
+        """The configuration a ``FineTuneRequest`` asks for (gRPC ``FineTune`` and the study's
+        fine-tune work item alike); proto3's zero values mean "the default"."""
+        defaults = cls()
+        return cls(
+            base_model=request.base_model or default_model,
+            language=request.language,
+            steps=request.steps or None,
+            epochs=request.epochs or None,
+            learning_rate=request.learning_rate or defaults.learning_rate,
+            lora_r=request.lora_r or defaults.lora_r,
+            lora_alpha=request.lora_alpha or defaults.lora_alpha,
+            lora_dropout=request.lora_dropout or defaults.lora_dropout,
+            target_modules=list(request.target_modules) or None,
+            seed=request.seed or defaults.seed,
+            name=request.name or None,
+            extra_dataset=request.extra_dataset_jsonl or None,
+            device=device,
+        )
+
     def settings(self) -> dict[str, Any]:
         """The settings that define the run (the adapter id hashes these and the dataset)."""
         data = asdict(self)

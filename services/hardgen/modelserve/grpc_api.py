@@ -92,22 +92,7 @@ class ModelServeServicer(modelserve_pb2_grpc.ModelServeServicer):
         from hardgen.modelserve.finetune import FineTuneConfig, FineTuneError
         from hardgen.modelserve.scan import NoScannerError
 
-        defaults = FineTuneConfig()
-        cfg = FineTuneConfig(
-            base_model=request.base_model or self.service.config.model,
-            language=request.language,
-            steps=request.steps or None,
-            epochs=request.epochs or None,
-            learning_rate=request.learning_rate or defaults.learning_rate,
-            lora_r=request.lora_r or defaults.lora_r,
-            lora_alpha=request.lora_alpha or defaults.lora_alpha,
-            lora_dropout=request.lora_dropout or defaults.lora_dropout,
-            target_modules=list(request.target_modules) or None,
-            seed=request.seed or defaults.seed,
-            name=request.name or None,
-            extra_dataset=request.extra_dataset_jsonl or None,
-            device=self.service.config.device,
-        )
+        cfg = FineTuneConfig.from_request(request, self.service.config.model, self.service.config.device)
         try:
             record = self.service.finetune(cfg, force=request.force)
         except ModelNotFoundError as exc:

@@ -93,12 +93,13 @@ class ModelService:
     def list_adapters(self) -> list[AdapterRecord]:
         return self.registry.list()
 
-    def finetune(self, config: Any, force: bool = False) -> AdapterRecord:
-        """Run a LoRA fine-tune (one at a time per server); see :func:`run_finetune` (idempotent)."""
+    def finetune(self, config: Any, force: bool = False, scanner: Any = "auto") -> AdapterRecord:
+        """Run a LoRA fine-tune (one at a time per server: the gRPC ``FineTune`` and the study
+        fine-tune worker share this lock); see :func:`run_finetune` (idempotent)."""
         from hardgen.modelserve.finetune import run_finetune
 
         with self._finetune_lock:
-            return run_finetune(config, registry=self.registry, force=force)
+            return run_finetune(config, registry=self.registry, force=force, scanner=scanner)
 
     def health(self) -> bool:
         try:

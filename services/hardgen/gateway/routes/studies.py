@@ -16,7 +16,7 @@ from hardgen.core.logging import get_logger
 from hardgen.core.progress import StudyProgress, study_progress
 from hardgen.core.settings import PORTS, nats_url, service_address
 from hardgen.core.study import StudySpec
-from hardgen.core.studyrun import modelserve_finetuner, run_study
+from hardgen.core.studypublish import run_study
 from hardgen.gateway.errors import ApiError, responses
 
 router = APIRouter(prefix="/v1", tags=["studies"])
@@ -58,39 +58,31 @@ def list_studies(request: Request) -> dict[str, Any]:
 
 @router.post("/studies", status_code=202, responses=responses(400, 422, 503))
 async def start_study(spec: StudySpec) -> dict[str, Any]:
-    """Publish a study's work items to JetStream (fine-tuning first when it has ``ft`` cells).
+    """Publish a study's work items to JetStream and answer 202; nothing runs in the gateway.
 
-    Answers 202 at once; follow it with ``GET /v1/studies/{study}/status``. Re-posting the same
-    study resumes it: samples that already have an outcome are not redone.
+    ``ft`` cells that need a LoRA adapter wait for one fine-tune work item that modelserve
+    consumes (``finetune``: ``queued``, or ``done`` when the adapter already exists); it publishes
+    those cells once the adapter is registered, so restarting the gateway loses nothing. Follow it
+    with ``GET /v1/studies/{study}/status``. Re-posting the same study resumes it: samples that
+    already have an outcome are not redone, and a registered adapter is not trained again.
     """
-    url = nats_url()
-    finetune = modelserve_finetuner(service_address("modelserve", PORTS["modelserve_grpc"]))
-
-    async def publish() -> None:
-        try:
-            report = await run_study(spec, url, resume=True, finetune=finetune)
-            log.info("gateway.study_published", study=spec.name, published=report.published)
-        except Exception as exc:  # noqa: BLE001 - background task: log, the status route shows progress
-            log.error("gateway.study_publish_failed", study=spec.name, error=f"{type(exc).__name__}: {exc}"[:300])
-
     try:
-        await asyncio.wait_for(_check_nats(url), timeout=5)
+        report = await asyncio.wait_for(run_study(spec, nats_url(), resume=True), timeout=PUBLISH_TIMEOUT)
     except (ConnectionError, TimeoutError) as exc:
-        raise ApiError(503, "upstream_unavailable", f"NATS is unreachable: {exc}") from None
-    task = asyncio.get_running_loop().create_task(publish())
-    _BACKGROUND.add(task)
-    task.add_done_callback(_BACKGROUND.discard)
-    return {"study": spec.name, "samples": spec.total_samples, "status": f"/v1/studies/{spec.name}/status"}
+        raise ApiError(503, "upstream_unavailable", f"NATS is unreachable: {exc or 'no answer in time'}") from None
+    log.info("gateway.study_published", study=spec.name, published=report.published, finetune=report.finetune)
+    return {
+        "study": spec.name,
+        "samples": spec.total_samples,
+        "published": report.published,
+        "skipped_done": report.skipped_done,
+        "finetune": report.finetune or None,
+        "status": f"/v1/studies/{spec.name}/status",
+    }
 
 
-_BACKGROUND: set[asyncio.Task[None]] = set()
-
-
-async def _check_nats(url: str) -> None:
-    from hardgen.core.studyrun import connect
-
-    nc, _ = await connect(url, reconnect_attempts=0)
-    await nc.close()
+#: Publishing is a few hundred JetStream round trips; more than this means NATS is not answering.
+PUBLISH_TIMEOUT = 60.0
 
 
 @router.get("/studies/{study}/status", response_model=StudyProgress, responses=responses(404, 503))
