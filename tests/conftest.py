@@ -26,40 +26,41 @@ def _isolated_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     yield
 
 
+#: The one-rule pack of the shared scanner: a planted path injection is the only thing it reports.
+PATH_RULE = """
+rules:
+  - id: py-path-injection
+    languages: [python]
+    severity: ERROR
+    message: file path built from request data
+    metadata: {codeql_id: py/path-injection, cwes: [22]}
+    pattern: open($A + $B, ...)
+"""
+
+
+@pytest.fixture(scope="session")
+def scanner_address(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real scanner service (``python -m hardgen.scanner``) on loopback with a one-rule pack,
+    started once per test process: refinement, gateway and CLI tests share it, and with it its
+    result cache (Semgrep takes seconds per new program on a busy machine)."""
+    from tests.helpers import scanner_process
+
+    base = tmp_path_factory.mktemp("shared-scanner")
+    rules = base / "rules"
+    (rules / "python").mkdir(parents=True)
+    (rules / "python" / "py-path-injection.yaml").write_text(PATH_RULE.lstrip(), encoding="utf-8")
+    env = os.environ | {"HARDGEN_RULES": str(rules), "HARDGEN_DATA": str(base / "data")}
+    with scanner_process(env) as running:
+        yield running.address
+
+
 @pytest.fixture(scope="session")
 def nats_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A real nats-server with JetStream on a loopback port; yields its URL."""
-    import subprocess
-    import time
+    """A real nats-server with JetStream on a loopback port, shared by the session; yields its URL."""
+    from tests.helpers import nats_process
 
-    from hardgen.core.events import nats_server_binary
-    from tests.helpers import free_port
-
-    port = free_port()
-    store = tmp_path_factory.mktemp("nats")
-    proc = subprocess.Popen(
-        [nats_server_binary(), "-js", "-a", "127.0.0.1", "-p", str(port), "-sd", str(store)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    import socket
-
-    deadline = time.monotonic() + 15
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                break
-        except OSError:
-            time.sleep(0.05)
-    else:
-        proc.kill()
-        raise RuntimeError("nats-server did not start")
-    yield f"nats://127.0.0.1:{port}"
-    proc.terminate()
-    try:
-        proc.wait(timeout=5)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    with nats_process(tmp_path_factory.mktemp("nats")) as url:
+        yield url
 
 
 def tiny_model_texts(limit: int = 24) -> list[str]:

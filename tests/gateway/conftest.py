@@ -13,7 +13,7 @@ import httpx
 import pytest
 
 from tests.helpers import free_port
-from tests.refinement.conftest import _fast_retries, api, fake_api, scanner_address, tiny_adapter  # noqa: F401
+from tests.refinement.conftest import _fast_retries, api, fake_api, tiny_adapter  # noqa: F401
 
 
 @pytest.fixture(scope="session")
@@ -28,7 +28,7 @@ def modelserve_address() -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def refinement_address(scanner_address: str, modelserve_address: str) -> Iterator[str]:  # noqa: F811
+def refinement_address(scanner_address: str, modelserve_address: str) -> Iterator[str]:
     from hardgen.core.clients.modelserve import ModelServeClient
     from hardgen.refinement.scanning import grpc_scanner
     from hardgen.refinement.server import build_server
@@ -80,7 +80,7 @@ def serve(app: Any) -> tuple[str, Any, threading.Thread]:
 @pytest.fixture(scope="session")
 def gateway(
     refinement_address: str,
-    scanner_address: str,  # noqa: F811
+    scanner_address: str,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[Gateway]:
     from hardgen.gateway.apikeys import KeyStore

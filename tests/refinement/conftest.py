@@ -1,31 +1,14 @@
-"""Refinement test fixtures: scripted model APIs on loopback, the real scanner service as a
-subprocess with a one-rule pack, and a tiny local model with a LoRA adapter."""
+"""Refinement test fixtures: scripted model APIs on loopback and a tiny local model with a LoRA
+adapter (the real scanner service is tests/conftest.py's ``scanner_address``)."""
 
 from __future__ import annotations
 
-import atexit
-import os
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from tests.helpers import free_port
 from tests.refinement.fakeapi import FakeAPI
-
-PATH_RULE = """
-rules:
-  - id: py-path-injection
-    languages: [python]
-    severity: ERROR
-    message: file path built from request data
-    metadata: {codeql_id: py/path-injection, cwes: [22]}
-    pattern: open($A + $B, ...)
-"""
 
 
 @pytest.fixture(autouse=True)
@@ -58,57 +41,6 @@ def api(fake_api: FakeAPI) -> FakeAPI:
     """The session's scripted server, reset for this test."""
     fake_api.script()
     return fake_api
-
-
-_SCANNER: dict[str, Any] = {}
-
-
-def _stop_scanner() -> None:
-    proc = _SCANNER.pop("proc", None)
-    if proc is not None:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-
-
-def start_scanner(base: Path) -> str:
-    """Start the scanner once per test process (refinement and gateway tests share it, and with it
-    its result cache: Semgrep takes seconds per new program on a busy machine)."""
-    if "address" in _SCANNER:
-        return str(_SCANNER["address"])
-    rules = base / "refinement-rules"
-    (rules / "python").mkdir(parents=True, exist_ok=True)
-    (rules / "python" / "py-path-injection.yaml").write_text(PATH_RULE.lstrip(), encoding="utf-8")
-    port = free_port()
-    env = os.environ | {"HARDGEN_RULES": str(rules), "HARDGEN_DATA": str(base / "scanner-data")}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "hardgen.scanner", "--host", "127.0.0.1", "--grpc-port", str(port), "--http-port", "0"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    _SCANNER["proc"] = proc
-    atexit.register(_stop_scanner)
-    address = f"127.0.0.1:{port}"
-    from hardgen.refinement.scanning import grpc_scanner
-
-    probe = grpc_scanner(address)
-    deadline = time.monotonic() + 60
-    while not probe.healthy():
-        if proc.poll() is not None or time.monotonic() > deadline:
-            _stop_scanner()
-            raise RuntimeError("scanner service did not start")
-        time.sleep(0.2)
-    _SCANNER["address"] = address
-    return address
-
-
-@pytest.fixture(scope="session")
-def scanner_address(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """The real scanner service (``python -m hardgen.scanner``) on loopback with a one-rule pack."""
-    return start_scanner(tmp_path_factory.getbasetemp())
 
 
 @pytest.fixture(scope="session")

@@ -7,14 +7,12 @@ import asyncio
 import datetime as dt
 import ipaddress
 import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import free_port, wait_until
+from tests.helpers import nats_process, scanner_process, wait_until
 
 
 def _issue(tmp: Path, name: str) -> dict[str, Path]:
@@ -65,23 +63,13 @@ def _issue(tmp: Path, name: str) -> dict[str, Path]:
 def tls_scanner(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, Path], dict[str, Path]]]:
     tmp = tmp_path_factory.mktemp("tls")
     pki, other = _issue(tmp, "hardgen"), _issue(tmp, "stranger")
-    port = free_port()
     env = os.environ | {
         "HARDGEN_TLS_CERT": str(pki["cert"]),
         "HARDGEN_TLS_KEY": str(pki["key"]),
         "HARDGEN_DATA": str(tmp / "data"),
     }
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "hardgen.scanner", "--host", "127.0.0.1", "--grpc-port", str(port), "--http-port", "0"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        yield f"127.0.0.1:{port}", pki, other
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
+    with scanner_process(env, wait=False) as running:  # a plaintext probe cannot tell it is up: the test waits
+        yield running.address, pki, other
 
 
 def _health(address: str, monkeypatch: pytest.MonkeyPatch, ca: Path | None) -> str:
@@ -129,26 +117,8 @@ def test_half_configured_tls_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, t
 
 @pytest.fixture()
 def nats_with_password() -> Iterator[str]:
-    from hardgen.core.events import nats_server_binary
-
-    port = free_port()
-    proc = subprocess.Popen(
-        [nats_server_binary(), "-a", "127.0.0.1", "-p", str(port), "--user", "hardgen", "--pass", "s3cret-pass"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    import socket
-
-    def listening() -> bool:
-        with socket.socket() as sock:
-            return sock.connect_ex(("127.0.0.1", port)) == 0
-
-    assert wait_until(listening, timeout=10)
-    try:
-        yield f"nats://127.0.0.1:{port}"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    with nats_process(None, "--user", "hardgen", "--pass", "s3cret-pass") as url:
+        yield url
 
 
 def test_nats_credentials_from_the_environment(nats_with_password: str, monkeypatch: pytest.MonkeyPatch) -> None:
