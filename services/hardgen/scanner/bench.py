@@ -117,7 +117,8 @@ def _cli_run(batch: list[SourceInput], tmp: Path, engines: list[str]) -> tuple[f
     cmd = [sys.executable, "-m", "hardgen.cli.main", "scan", str(tree), "--format", "sarif",
            "--output", str(output), "--fail-on", "none", "--engine", ",".join(engines)]  # fmt: skip
     started = time.perf_counter()
-    subprocess.run(cmd, check=True, env={**os.environ, "HARDGEN_CACHE": str(tmp)}, stdout=subprocess.DEVNULL)
+    bench_env = {**os.environ, "HARDGEN_CACHE": str(tmp)}  # subprocess-env: `hardgen scan` with the bench's cache
+    subprocess.run(cmd, check=True, env=bench_env, stdout=subprocess.DEVNULL)
     elapsed = time.perf_counter() - started
     document = json.loads(output.read_text(encoding="utf-8"))
     validate(document)
@@ -149,7 +150,8 @@ def main(argv: list[str] | None = None) -> int:
         # A snapshot of the rule packs: rules edited during the run must not turn the warm run cold.
         snapshot = Path(tmp) / "rules"
         shutil.copytree(rules_dir(), snapshot)
-        os.environ["HARDGEN_RULES"] = str(snapshot)
+        # both the in-process engines and the `hardgen scan` subprocesses must read the snapshot
+        os.environ["HARDGEN_RULES"] = str(snapshot)  # subprocess-env
         print(
             f"engines: {', '.join(e.name for e in engines)}; corpus: {len(cases)} reference completions; "
             f"rule pack {rule_pack_version()}"

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -17,14 +16,14 @@ from pathlib import Path
 import yaml
 
 from hardgen.core.languages import Language
+from hardgen.scanner.settings import PACKAGED_RULES, RuleSettings
 
-RULES_DIR = Path(__file__).resolve().parent / "rules"
+RULES_DIR = PACKAGED_RULES
 
 
 def rules_dir() -> Path:
     """Rule packs root: ``HARDGEN_RULES`` (for out-of-tree packs) or the packaged ``rules/``."""
-    env = os.environ.get("HARDGEN_RULES")
-    return Path(env) if env else RULES_DIR
+    return RuleSettings().rules_dir
 
 
 def _is_rule_file(path: Path) -> bool:

@@ -9,7 +9,6 @@ Both answer within the request's time limit or with a clear timeout error (gRPC
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from concurrent import futures
 from typing import Any
@@ -22,7 +21,6 @@ from hardgen.core.grpcutil import SERVER_OPTIONS, add_port, server_interceptors
 from hardgen.core.languages import UnknownLanguageError, language_for_path, parse_language
 from hardgen.core.logging import get_logger
 from hardgen.core.profiles import UnknownProfileError, parse_profile
-from hardgen.scanner.archive import MAX_ENTRIES, MAX_UNPACKED_BYTES
 from hardgen.scanner.coalesce import Coalescer
 from hardgen.scanner.engines.registry import (
     EngineMissingError,
@@ -32,11 +30,16 @@ from hardgen.scanner.engines.registry import (
     select_engines,
 )
 from hardgen.scanner.scan import DEFAULT_TIMEOUT, ScanInputError, Scanner, ScanReport, ScanTimeoutError, SourceInput
+from hardgen.scanner.settings import ScannerSettings
 from hardgen.v1 import common_pb2, scanner_pb2, scanner_pb2_grpc
 
 log = get_logger(__name__)
 
-MAX_CONCURRENT_SCANS = int(os.environ.get("HARDGEN_SCANNER_CONCURRENCY", "2"))
+#: The most files, and bytes in all, one request may bring (RESOURCE_EXHAUSTED beyond).
+MAX_FILES = 10_000
+MAX_BYTES = 50 * 1024 * 1024
+#: scans at once when the caller does not say (``HARDGEN_SCANNER_CONCURRENCY`` via ScannerSettings)
+MAX_CONCURRENT_SCANS = int(ScannerSettings.model_fields["scanner_concurrency"].default)
 
 
 class RequestError(ValueError):
@@ -49,7 +52,8 @@ class RequestError(ValueError):
 
 
 class ScanService:
-    """Transport-independent core of both front ends: limits, engine selection, timeouts."""
+    """What a scan request gets, whoever asks (the gRPC servicer, the CLI's in-process scanner):
+    limits, engine selection, timeouts."""
 
     def __init__(self, scanner: Scanner | None = None, max_concurrent: int = MAX_CONCURRENT_SCANS) -> None:
         self.scanner = scanner or Scanner(engines=[])
@@ -70,11 +74,11 @@ class ScanService:
             chosen = parse_profile(profile)
         except UnknownProfileError as exc:
             raise RequestError(str(exc)) from None
-        if len(inputs) > MAX_ENTRIES:
-            raise RequestError(f"too many files: {len(inputs)} > {MAX_ENTRIES}", status=413)
+        if len(inputs) > MAX_FILES:
+            raise RequestError(f"too many files: {len(inputs)} > {MAX_FILES}", status=413)
         total = sum(len(i.content) for i in inputs)
-        if total > MAX_UNPACKED_BYTES:
-            raise RequestError(f"files total {total} bytes > {MAX_UNPACKED_BYTES}", status=413)
+        if total > MAX_BYTES:
+            raise RequestError(f"files total {total} bytes > {MAX_BYTES}", status=413)
         try:
             names = parse_engines(engines)
             engine_list = select_engines(names)

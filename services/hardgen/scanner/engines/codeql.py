@@ -11,7 +11,6 @@ catalogue (falling back to the SARIF ``security-severity``).
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import tempfile
 import time
@@ -27,13 +26,14 @@ from hardgen.core.sarifread import rule_of as _rule_of
 from hardgen.core.sarifread import rule_tables as _rules
 from hardgen.scanner.engines.base import EngineError, EngineResult, EngineUnavailableError, ScanFile
 from hardgen.scanner.engines.proc import run_tool
+from hardgen.scanner.settings import CodeQLSettings
 
 BUILD_MODES = {Language.PYTHON: "none", Language.JAVASCRIPT: "none", Language.JAVA: "none", Language.GO: "autobuild"}
 
 
 def codeql_binary() -> str | None:
     """``HARDGEN_CODEQL`` (a path or a command name), else ``codeql`` on PATH."""
-    named = os.environ.get("HARDGEN_CODEQL")
+    named = CodeQLSettings().codeql.strip()
     if named:
         return named if Path(named).exists() else shutil.which(named)
     return shutil.which("codeql")
@@ -41,7 +41,7 @@ def codeql_binary() -> str | None:
 
 def suite(language: Language, name: str | None = None) -> str:
     """The query suite reference, e.g. ``codeql/python-queries:codeql-suites/python-code-scanning.qls``."""
-    chosen = name or os.environ.get("HARDGEN_CODEQL_SUITE", "code-scanning")
+    chosen = name or CodeQLSettings().codeql_suite
     lang = language.value
     return f"codeql/{lang}-queries:codeql-suites/{lang}-{chosen}.qls"
 
@@ -86,7 +86,7 @@ class CodeQLEngine:
             tool = proc.stdout.decode().strip() or "unknown"
         except (OSError, EngineError):
             tool = "unknown"
-        return f"codeql-{tool}+suite-{os.environ.get('HARDGEN_CODEQL_SUITE', 'code-scanning')}"
+        return f"codeql-{tool}+suite-{CodeQLSettings().codeql_suite}"
 
     def scan(self, files: list[ScanFile], timeout: float) -> EngineResult:
         binary = self.binary

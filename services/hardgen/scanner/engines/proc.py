@@ -22,7 +22,8 @@ def run_tool(
     env: Mapping[str, str] | None = None,
 ) -> subprocess.CompletedProcess[bytes]:
     """Run ``cmd`` (never through a shell); raise :class:`EngineTimeoutError` after ``timeout`` s."""
-    full_env = {**os.environ, **(env or {})}
+    # the tool inherits this process's environment (PATH, HOME, proxies) plus what the engine adds
+    full_env = {**os.environ, **(env or {})}  # subprocess-env
     proc = subprocess.Popen(
         list(cmd),
         cwd=cwd,

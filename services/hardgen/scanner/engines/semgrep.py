@@ -32,15 +32,12 @@ from hardgen.scanner.engines.base import (
 )
 from hardgen.scanner.engines.proc import run_tool
 from hardgen.scanner.rulepack import merged_rules, rule_files, rule_pack_version, rules_dir
+from hardgen.scanner.settings import SemgrepSettings
 
 log = get_logger(__name__)
 
-#: Seconds Semgrep may spend on one rule for one file before it gives up on that file.
-PER_FILE_TIMEOUT = float(os.environ.get("HARDGEN_SEMGREP_FILE_TIMEOUT", "10"))
 #: Semgrep error types that mean "this file was not (fully) analysed".
 _FILE_FAILURES = {"Timeout", "OutOfMemory", "Fatal error", "Lexical error", "Too many matches", "Other syntax error"}
-#: Larger files are not given to Semgrep (it would skip them silently); they get a FileError.
-MAX_TARGET_BYTES = int(os.environ.get("HARDGEN_SEMGREP_MAX_BYTES", str(5 * 1024 * 1024)))
 #: Semgrep exit codes for a configuration problem (bad pattern, unparsable YAML, invalid rule).
 _CONFIG_EXIT_CODES = {4, 5, 6, 7, 8}
 
@@ -61,7 +58,8 @@ def writable_config_home() -> dict[str, str]:
     ``OSError: [Errno 30]`` when it cannot, e.g. in a pod with a read-only root and ``HOME`` on it;
     the scan then silently loses every Semgrep finding. When that folder cannot be written, point
     ``XDG_CONFIG_HOME`` at a private folder under the temporary directory (a tmpfs in the images)."""
-    config_home = os.environ.get("XDG_CONFIG_HOME")
+    # builds Semgrep's subprocess environment, so it reads the variable Semgrep itself will read
+    config_home = os.environ.get("XDG_CONFIG_HOME")  # subprocess-env
     parent = Path(config_home) if config_home and Path(config_home).is_dir() else Path.home()
     try:
         folder = parent / ".semgrep"
@@ -95,8 +93,13 @@ class SemgrepEngine:
     name = "semgrep"
     languages = frozenset(Language)
 
-    def __init__(self, jobs: int | None = None) -> None:
-        self.jobs = jobs or int(os.environ.get("HARDGEN_SEMGREP_JOBS", "0")) or None
+    def __init__(self, jobs: int | None = None, settings: SemgrepSettings | None = None) -> None:
+        self.settings = settings or SemgrepSettings()
+        self.jobs = jobs or self.settings.semgrep_jobs or None
+        #: seconds Semgrep may spend on one rule for one file before it gives up on that file
+        self.per_file_timeout = self.settings.semgrep_file_timeout
+        #: larger files are not given to Semgrep (it would skip them silently); they get a FileError
+        self.max_target_bytes = self.settings.semgrep_max_bytes
 
     def available(self) -> bool:
         return semgrep_binary() is not None
@@ -111,8 +114,8 @@ class SemgrepEngine:
         cmd = [
             binary, "scan", "--json", "--quiet", "--metrics=off", "--disable-version-check",
             "--no-git-ignore", "--x-ignore-semgrepignore-files", "--oss-only",
-            "--timeout", str(max(1, int(min(PER_FILE_TIMEOUT, timeout)))), "--timeout-threshold", "3",
-            "--max-target-bytes", str(MAX_TARGET_BYTES + 1),
+            "--timeout", str(max(1, int(min(self.per_file_timeout, timeout)))), "--timeout-threshold", "3",
+            "--max-target-bytes", str(self.max_target_bytes + 1),
         ]  # fmt: skip
         if self.jobs:
             cmd += ["--jobs", str(self.jobs)]
@@ -125,9 +128,9 @@ class SemgrepEngine:
         result = EngineResult()
         if not files:
             return result
-        too_large = [f for f in files if f.abs_path.stat().st_size > MAX_TARGET_BYTES]
+        too_large = [f for f in files if f.abs_path.stat().st_size > self.max_target_bytes]
         for f in too_large:
-            message = f"file larger than {MAX_TARGET_BYTES} bytes: not analysed"
+            message = f"file larger than {self.max_target_bytes} bytes: not analysed"
             result.errors.append(FileError(path=f.path, engine=self.name, message=message))
         files = [f for f in files if f not in too_large]
         if not files:
