@@ -9,7 +9,6 @@ deployment, or the in-process scanner that the CLI passes (``hardgen fix``'s loc
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from typing import Any
 
@@ -21,11 +20,12 @@ from hardgen.core.clients.scanner import (
     finding_to_dict,
 )
 from hardgen.core.languages import Language
+from hardgen.refinement.settings import scan_engines
 
 
 def engines_from_env() -> list[str]:
     """``HARDGEN_SCAN_ENGINES="semgrep,gocustom"``; empty means the scanner's default engines."""
-    return [e.strip() for e in os.environ.get("HARDGEN_SCAN_ENGINES", "").split(",") if e.strip()]
+    return scan_engines()
 
 
 class FindingsScanner:

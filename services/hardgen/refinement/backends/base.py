@@ -7,7 +7,6 @@ latency, attempts and the retry policy mean the same thing for every provider in
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 from abc import ABC, abstractmethod
@@ -19,6 +18,7 @@ from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_rand
 
 from hardgen.core.logging import get_logger
 from hardgen.refinement.errors import BackendCallError, RequestError
+from hardgen.refinement.settings import ProviderSettings
 
 if TYPE_CHECKING:
     from hardgen.core.clients.modelserve import ModelServePort
@@ -123,7 +123,7 @@ def _semaphore(key: str, limit: int) -> threading.BoundedSemaphore:
 
 def retry_base_seconds() -> float:
     """First backoff step (``HARDGEN_RETRY_BASE_SECONDS``, default 1 s; tests use a few ms)."""
-    return float(os.environ.get("HARDGEN_RETRY_BASE_SECONDS", "1.0"))
+    return ProviderSettings().retry_base_seconds
 
 
 def _is_retryable(exc: BaseException) -> bool:
@@ -139,12 +139,16 @@ class Backend(ABC):
     known_options: ClassVar[frozenset[str]] = frozenset()
     common_options: ClassVar[frozenset[str]] = frozenset({"concurrency", "max_attempts", "timeout"})
 
-    def __init__(self, model: str, options: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self, model: str, options: Mapping[str, str] | None = None, settings: ProviderSettings | None = None
+    ) -> None:
         self.model = model
         self.options: dict[str, str] = dict(options or {})
+        #: endpoints, retry step and secrets; read when the backend is built (the service keeps one per model)
+        self.settings = settings or ProviderSettings()
         self.max_attempts = int(self.options.get("max_attempts", DEFAULT_MAX_ATTEMPTS))
         self.timeout = float(self.options.get("timeout", "120"))
-        env_limit = os.environ.get(f"HARDGEN_{self.provider.upper()}_CONCURRENCY")
+        env_limit = self.settings.concurrency(self.provider)
         self.concurrency = int(self.options.get("concurrency", env_limit or self.default_concurrency))
 
     @classmethod
@@ -177,7 +181,7 @@ class Backend(ABC):
 
     def with_model(self, model: str) -> Backend:
         """The same provider and options with another model id (a provider fine-tune id for ``ft``)."""
-        return type(self)(model, self.options)
+        return type(self)(model, self.options, settings=self.settings)
 
     @abstractmethod
     def _call(self, prompt: str, params: GenerationParams, context: CallContext) -> RawCompletion:
@@ -186,7 +190,7 @@ class Backend(ABC):
     def complete(self, prompt: str, params: GenerationParams, context: CallContext | None = None) -> Completion:
         """Call the model under the concurrency cap, retrying with exponential backoff and jitter."""
         context = context or CallContext()
-        base = retry_base_seconds()
+        base = self.settings.retry_base_seconds
         retrying = Retrying(
             stop=stop_after_attempt(max(1, self.max_attempts)),
             wait=wait_random_exponential(multiplier=base, max=max(base * 30, 0.05)),
@@ -243,11 +247,11 @@ def http_failure(endpoint: str, status: int | None, detail: str = "") -> Backend
     return BackendCallError(f"{what}: {detail}" if detail else what, retryable=retryable, status=status)
 
 
-def require_env(variable: str) -> str:
+def require_env(variable: str, settings: ProviderSettings | None = None) -> str:
     """The value of an API-key variable, or a :class:`MissingKeyError` naming it."""
     from hardgen.refinement.errors import MissingKeyError
 
-    value = os.environ.get(variable, "").strip()
+    value = (settings or ProviderSettings()).secret(variable)
     if not value:
         raise MissingKeyError(variable)
     return value

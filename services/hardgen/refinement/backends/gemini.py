@@ -7,7 +7,6 @@ REST API. The SDK's retries are disabled so the shared policy in :class:`Backend
 
 from __future__ import annotations
 
-import os
 from functools import cached_property
 from typing import Any
 
@@ -23,7 +22,7 @@ class GeminiBackend(Backend):
 
     @property
     def base_url(self) -> str | None:
-        return self.options.get("base_url") or os.environ.get("GEMINI_BASE_URL") or None
+        return self.options.get("base_url") or self.settings.gemini_base_url or None
 
     @property
     def endpoint(self) -> str:
@@ -36,7 +35,9 @@ class GeminiBackend(Backend):
 
     def _api_key(self) -> str:
         variable = self.options.get("api_key_env", "GEMINI_API_KEY")
-        value = os.environ.get(variable) or (os.environ.get("GOOGLE_API_KEY") if variable == "GEMINI_API_KEY" else None)
+        value = self.settings.secret(variable) or (
+            self.settings.secret("GOOGLE_API_KEY") if variable == "GEMINI_API_KEY" else None
+        )
         if not value:
             raise MissingKeyError(variable)
         return value

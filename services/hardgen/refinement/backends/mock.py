@@ -25,6 +25,7 @@ from __future__ import annotations
 from hardgen.core.scenarios import Scenario, load_corpus
 from hardgen.refinement.backends.base import Backend, CallContext, GenerationParams, RawCompletion
 from hardgen.refinement.errors import BackendCallError, RequestError
+from hardgen.refinement.settings import ProviderSettings
 
 KINDS = ("insecure", "secure", "references", "regress")
 META_INSTRUCTION = (
@@ -37,8 +38,10 @@ class MockBackend(Backend):
     provider = "mock"
     default_concurrency = 64
 
-    def __init__(self, model: str, options: dict[str, str] | None = None) -> None:
-        super().__init__(model, options)
+    def __init__(
+        self, model: str, options: dict[str, str] | None = None, settings: ProviderSettings | None = None
+    ) -> None:
+        super().__init__(model, options, settings)
         if model not in KINDS:
             raise RequestError(f"mock backend kinds: {', '.join(KINDS)} (got {model!r})")
 

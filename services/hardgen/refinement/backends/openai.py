@@ -7,7 +7,6 @@ temperature/top_p are only sent to models that accept them.
 
 from __future__ import annotations
 
-import os
 import re
 from functools import cached_property
 from typing import Any
@@ -31,7 +30,7 @@ class OpenAIBackend(Backend):
 
     @property
     def base_url(self) -> str | None:
-        return self.options.get("base_url") or os.environ.get("OPENAI_BASE_URL") or None
+        return self.options.get("base_url") or self.settings.openai_base_url or None
 
     @property
     def endpoint(self) -> str:
@@ -44,9 +43,9 @@ class OpenAIBackend(Backend):
 
     def _api_key(self) -> str:
         variable = self.options.get("api_key_env", "OPENAI_API_KEY")
-        if self.base_url and not os.environ.get(variable):
+        if self.base_url and not self.settings.secret(variable):
             return "not-needed"  # local OpenAI-compatible servers (vLLM, Ollama) take any key
-        return require_env(variable)
+        return require_env(variable, self.settings)
 
     def prepare(self) -> None:
         self._api_key()

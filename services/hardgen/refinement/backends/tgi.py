@@ -7,12 +7,12 @@ model, which is how ``ft`` reaches fine-tuned adapters on the GPU pool. ``HF_TOK
 
 from __future__ import annotations
 
-import os
 from functools import cached_property
 from typing import Any
 
 from hardgen.refinement.backends._http import classify
 from hardgen.refinement.backends.base import Backend, CallContext, GenerationParams, RawCompletion
+from hardgen.refinement.settings import ProviderSettings
 
 
 def split_adapter(model: str) -> tuple[str, str]:
@@ -29,8 +29,8 @@ class TGIBackend(Backend):
     default_concurrency = 4
     known_options = frozenset({"adapter_id"})
 
-    def __init__(self, model: str, options: Any = None) -> None:
-        super().__init__(model, options)
+    def __init__(self, model: str, options: Any = None, settings: ProviderSettings | None = None) -> None:
+        super().__init__(model, options, settings)
         self.target, adapter = split_adapter(model)
         self.adapter_id = self.options.get("adapter_id") or adapter
 
@@ -40,13 +40,14 @@ class TGIBackend(Backend):
         return f"huggingface_hub {huggingface_hub.__version__}"
 
     def with_adapter(self, adapter: str) -> Backend:
-        return TGIBackend(self.target, {**self.options, "adapter_id": adapter})
+        return TGIBackend(self.target, {**self.options, "adapter_id": adapter}, self.settings)
 
     @cached_property
     def client(self) -> Any:
         from huggingface_hub import InferenceClient
 
-        return InferenceClient(model=self.target, token=os.environ.get("HF_TOKEN") or None, timeout=self.timeout)
+        token = self.settings.hf_token.get_secret_value() or None
+        return InferenceClient(model=self.target, token=token, timeout=self.timeout)
 
     def _call(self, prompt: str, params: GenerationParams, context: CallContext) -> RawCompletion:
         sample = params.temperature > 0
