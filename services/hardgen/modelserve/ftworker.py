@@ -54,7 +54,7 @@ Trainer = Callable[[modelserve_pb2.FineTuneRequest], AdapterRecord]
 class FineTuneWorkerConfig:
     nats_url: str
     ack_wait: float = 60.0
-    max_deliver: int = 3
+    max_deliver: int = 5  # a restart mid-training counts as a delivery too
     fetch_timeout: float = 2.0
     retry_delay: float = 10.0
 
@@ -106,16 +106,16 @@ class FineTuneWorker:
             await ensure_streams(js)
             self._status_kv, _ = await ensure_buckets(js)
             self._finetunes = await finetunes_bucket(js)
-            sub = await js.pull_subscribe(
-                FINETUNE_SUBJECT,
-                durable=FINETUNE_DURABLE,
-                stream=FINETUNE_STREAM,
-                config=ConsumerConfig(
-                    ack_policy=AckPolicy.EXPLICIT,
-                    ack_wait=self.config.ack_wait,
-                    max_deliver=self.config.max_deliver,
-                ),
+            consumer = ConsumerConfig(
+                durable_name=FINETUNE_DURABLE,
+                filter_subject=FINETUNE_SUBJECT,
+                ack_policy=AckPolicy.EXPLICIT,
+                ack_wait=self.config.ack_wait,
+                max_deliver=self.config.max_deliver,
             )
+            # create or update: a changed --finetune-ack-wait takes effect on the next start
+            await js.add_consumer(FINETUNE_STREAM, consumer)
+            sub = await js.pull_subscribe(FINETUNE_SUBJECT, durable=FINETUNE_DURABLE, stream=FINETUNE_STREAM)
             log.info("finetune_worker.started", nats=self.config.nats_url)
             while not stop.is_set():
                 try:
