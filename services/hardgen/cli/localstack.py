@@ -48,6 +48,10 @@ class LocalStack:
     ports: Ports = field(default_factory=Ports)
     workers: int = 2
     services: tuple[str, ...] = ("nats", "scanner", "modelserve", "refinement", "worker", "analytics", "gateway")
+    #: modelserve's base model; it also consumes the studies' fine-tune items (--finetune-worker)
+    model: str = "demo"
+    #: seconds without a heartbeat before a fine-tune item goes to another modelserve (or this one, restarted)
+    finetune_ack_wait: float = 60.0
     extra_env: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -124,7 +128,12 @@ class LocalStack:
                         "--http-port",
                         str(p.modelserve_http),
                         "--model",
-                        "demo",
+                        self.model,
+                        "--finetune-worker",
+                        "--nats",
+                        self.nats_url,
+                        "--finetune-ack-wait",
+                        str(self.finetune_ack_wait),
                     ],
                     f"http://127.0.0.1:{p.modelserve_http}/health",
                 )
