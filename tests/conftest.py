@@ -63,6 +63,16 @@ def nats_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
+@pytest.fixture(scope="module")
+def module_nats(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A JetStream of the requesting test module's own: its work queue and consumers are shared
+    with no other module (a work-queue stream allows one consumer per subject)."""
+    from tests.helpers import nats_process
+
+    with nats_process(tmp_path_factory.mktemp("nats-module")) as url:
+        yield url
+
+
 def tiny_model_texts(limit: int = 24) -> list[str]:
     """A small slice of the scenario corpus (each partial program followed by a reference): enough
     for a tiny model to learn something in seconds."""

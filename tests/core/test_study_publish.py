@@ -6,7 +6,6 @@ unreachable NATS is one clear error."""
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
 
 import pytest
 
@@ -15,14 +14,13 @@ from hardgen.core.study import StudySpec
 from hardgen.core.studypublish import run_study
 from hardgen.core.studyrun import connect, ensure_buckets, load_spec, record_outcome
 from hardgen.v1 import events_pb2
-from tests.helpers import free_port, nats_process
+from tests.helpers import free_port
 
 
-@pytest.fixture(scope="module")
-def nats_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+@pytest.fixture()
+def nats_url(module_nats: str) -> str:
     """A JetStream of this module's own: the work queue holds only these tests' items."""
-    with nats_process(tmp_path_factory.mktemp("nats-publish")) as url:
-        yield url
+    return module_nats
 
 
 def study(name: str) -> StudySpec:
