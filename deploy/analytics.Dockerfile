@@ -17,7 +17,7 @@ RUN pip install --no-cache-dir --no-deps /src && rm -rf /src
 ENV HARDGEN_DB=/data/hardgen.duckdb \
     MPLCONFIGDIR=/tmp/matplotlib
 USER 10001:10001
-EXPOSE 50054 8084
+EXPOSE 50054
 HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
-  CMD ["python", "-m", "hardgen.core.healthcheck", "http://127.0.0.1:8084/healthz"]
-CMD ["python", "-m", "hardgen.analytics", "--host", "0.0.0.0", "--grpc-port", "50054", "--http-port", "8084"]
+  CMD ["python", "-m", "hardgen.core.healthcheck", "grpc://127.0.0.1:50054/hardgen.v1.Analytics"]
+CMD ["python", "-m", "hardgen.analytics", "--host", "0.0.0.0", "--grpc-port", "50054"]

@@ -28,7 +28,7 @@ ENV HARDGEN_CACHE=/data/cache \
     HARDGEN_CODEQL=/opt/codeql/codeql \
     SEMGREP_SEND_METRICS=off
 USER 10001:10001
-EXPOSE 50051 8081
+EXPOSE 50051
 HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
-  CMD ["python", "-m", "hardgen.core.healthcheck", "http://127.0.0.1:8081/healthz"]
-CMD ["python", "-m", "hardgen.scanner", "--host", "0.0.0.0", "--grpc-port", "50051", "--http-port", "8081"]
+  CMD ["python", "-m", "hardgen.core.healthcheck", "grpc://127.0.0.1:50051/hardgen.v1.Scanner"]
+CMD ["python", "-m", "hardgen.scanner", "--host", "0.0.0.0", "--grpc-port", "50051"]

@@ -25,16 +25,16 @@ EXTERNAL = "<outside>"
 KEDA = "<keda>"
 
 # Who talks to whom, read from the code (service_address / nats_url / backends), not from the
-# policies: gateway routes (refinement, scanner, analytics gRPC + HTTP report, studies over NATS and
-# FineTune), refinement and its workers (scanner, hf/ models on modelserve, tgi/), analytics (NATS
-# consumer, corpus scans), modelserve (fine-tuning scans its examples), the study Job (publishes to
-# NATS, FineTune on modelserve), KEDA (JetStream lag from the monitoring port).
+# policies: gateway routes (refinement, scanner, analytics gRPC for tables, report and progress,
+# studies over NATS and FineTune), refinement and its workers (scanner, hf/ models on modelserve,
+# tgi/), analytics (NATS consumer, corpus scans), modelserve (fine-tuning scans its examples), the
+# study Job (publishes to NATS, FineTune on modelserve, `--wait` asks analytics what it stored),
+# KEDA (JetStream lag from the monitoring port). Scanner and analytics speak only gRPC.
 EDGES = {
     (EXTERNAL, "gateway", 8080),
     ("gateway", "refinement", 50052),
     ("gateway", "scanner", 50051),
     ("gateway", "analytics", 50054),
-    ("gateway", "analytics", 8084),
     ("gateway", "modelserve", 50053),
     ("gateway", "nats", 4222),
     ("refinement", "scanner", 50051),
@@ -47,6 +47,7 @@ EDGES = {
     ("modelserve", "scanner", 50051),
     ("hardgen-study", "nats", 4222),
     ("hardgen-study", "modelserve", 50053),
+    ("hardgen-study", "analytics", 50054),
     (KEDA, "nats", 8222),
 }
 GPU_EDGES = {("refinement", "tgi", 8080), ("refinement-worker", "tgi", 8080)}
@@ -174,7 +175,7 @@ def test_every_configured_address_resolves_to_a_service_port_with_a_pod_behind_i
     _, docs = rendered
     services = by_kind(docs, "Service")
     addresses = _addresses(docs)
-    assert {"scanner:50051", "nats://nats:4222", "http://analytics:8084"} <= addresses
+    assert {"scanner:50051", "nats://nats:4222", "analytics:50054"} <= addresses
     for address in addresses:
         name, port = _resolve(address)
         assert name in services, f"{address}: no Service {name}"

@@ -3,7 +3,7 @@
 ``python -m tests.fuzz.targets archive|sarif [libFuzzer flags] [corpus dirs]``. The pytest in
 ``tests/reliability/test_fuzz.py`` runs each for a few seconds; ``make fuzz`` runs them longer.
 
-* archive: :func:`hardgen.scanner.archive.read_archive` on arbitrary bytes must return files with
+* archive: :func:`hardgen.gateway.archive.read_archive` on arbitrary bytes must return files with
   safe relative names or raise :class:`ArchiveError` (400/413), never anything else, and never
   return more than its byte and entry budgets.
 * sarif: the codeql engine's SARIF reader on arbitrary text must return findings that point at
@@ -23,7 +23,7 @@ import atheris
 
 with atheris.instrument_imports(include=["hardgen"]):
     from hardgen.core.languages import Language
-    from hardgen.scanner.archive import ArchiveError, read_archive
+    from hardgen.gateway.archive import ArchiveError, read_archive
     from hardgen.scanner.engines.base import EngineError, ScanFile
     from hardgen.scanner.engines.codeql import read_sarif
 

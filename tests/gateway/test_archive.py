@@ -1,15 +1,19 @@
-"""Hostile archives uploaded to REST /v1/scans are refused with a clear JSON error."""
+"""Archives through the gateway's POST /v1/scans/archive: unpacked in memory by the gateway and
+scanned by the real scanner over gRPC; hostile archives are refused with the gateway's JSON error
+(the scanner speaks only gRPC and never sees archive bytes)."""
 
 from __future__ import annotations
 
 import io
 import tarfile
+import uuid
 import zipfile
 
 import httpx
 import pytest
 
-from hardgen.scanner import archive
+from hardgen.gateway import archive
+from tests.gateway.test_gateway import INSECURE, SECURE, assert_error
 
 
 def _tar(members: list[tarfile.TarInfo], data: dict[str, bytes] | None = None) -> bytes:
@@ -46,7 +50,7 @@ def _zip_symlink() -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as zf:
         info = zipfile.ZipInfo("src/passwd.py")
-        info.external_attr = (0o120777 << 16)
+        info.external_attr = 0o120777 << 16
         zf.writestr(info, "/etc/passwd")
     return buffer.getvalue()
 
@@ -61,35 +65,79 @@ CASES = {
     "zip absolute": (_zip({"/tmp/x.py": b"x=1\n"}), 400, "absolute path"),
     "zip windows drive": (_zip({"C:/x.py": b"x=1\n"}), 400, "absolute path"),
     "zip symlink": (_zip_symlink(), 400, "link"),
-    "zip too many entries": (_zip({f"f{i}.py": b"" for i in range(archive.MAX_ENTRIES + 1)}), 413, "10000 entries"),
-    "zip bomb": (_zip({"big.py": b"#" * (archive.MAX_UNPACKED_BYTES + 1)}), 413, "more than 50 MB"),
+    # the gateway's scan limits (tests/gateway/conftest.py: 200 files, 4 MiB in all) bound the unpacking
+    "zip too many entries": (_zip({f"f{i}.py": b"" for i in range(201)}), 413, "more than 200 entries"),
+    "zip bomb": (_zip({"big.py": b"#" * (archive.MAX_UNPACKED_BYTES + 1)}), 413, "more than 4 MB"),
     "not an archive": (b"just some bytes, no archive", 400, "not a tar or zip archive"),
 }
 
 
 @pytest.mark.parametrize("case", list(CASES))
-def test_hostile_archive_is_rejected(scanner_service: dict[str, str], case: str) -> None:
+def test_hostile_archive_is_rejected(http: httpx.Client, case: str) -> None:
     payload, status, message = CASES[case]
-    response = httpx.post(
-        f"{scanner_service['http']}/v1/scans",
-        content=payload,
-        headers={"content-type": "application/octet-stream"},
-        timeout=30,
+    response = http.post(
+        "/v1/scans/archive", content=payload, headers={"content-type": "application/octet-stream"}, timeout=30
     )
-    assert response.status_code == status
-    body = response.json()
-    assert body["status"] == status and message in body["error"]
+    assert_error(response, status, "bad_request" if status == 400 else "too_large", message)
 
 
-def test_many_small_tar_entries_over_the_limit(scanner_service: dict[str, str]) -> None:
-    members = [_file(f"d/{i}.py") for i in range(archive.MAX_ENTRIES + 1)]
-    response = httpx.post(
-        f"{scanner_service['http']}/v1/scans",
-        content=_tar(members),
-        headers={"content-type": "application/x-tar"},
-        timeout=30,
+def test_many_small_tar_entries_over_the_limit(http: httpx.Client) -> None:
+    members = [_file(f"d/{i}.py") for i in range(201)]
+    response = http.post("/v1/scans/archive", content=_tar(members), headers={"content-type": "application/x-tar"})
+    assert_error(response, 413, "too_large", "entries")
+
+
+def _gzip_tar(entries: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w:gz") as tar:
+        for name, data in entries.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    return buffer.getvalue()
+
+
+def test_tar_and_zip_archives_are_scanned(http: httpx.Client) -> None:
+    unique = f"{INSECURE}\n# {uuid.uuid4()}\n".encode()
+    tar_reply = http.post(
+        "/v1/scans/archive",
+        params={"engines": "semgrep"},
+        content=_gzip_tar(
+            {
+                "proj/img.py": unique,
+                "proj/ok.py": SECURE.encode(),
+                "proj/README.md": b"# hi\n",
+                "proj/logo.py": b"\x89PNG\0\0",
+            }
+        ),  # fmt: skip
+        headers={"content-type": "application/gzip"},
     )
-    assert response.status_code == 413 and "entries" in response.json()["error"]
+    assert tar_reply.status_code == 200, tar_reply.text
+    data = tar_reply.json()
+    assert [(f["rule_id"], f["path"]) for f in data["findings"]] == [("py/path-injection", "proj/img.py")]
+    assert sorted(data["skipped"]) == ["proj/README.md: unsupported file type", "proj/logo.py: binary file"]
+    assert data["files_scanned"] == 2 and data["request_id"]
+
+    zip_reply = http.post(
+        "/v1/scans/archive",
+        params={"engines": "semgrep", "profile": "extended"},
+        content=_zip({"src/img.py": unique}),
+        headers={"content-type": "application/zip"},
+    )
+    assert zip_reply.status_code == 200, zip_reply.text
+    zdata = zip_reply.json()
+    assert [f["path"] for f in zdata["findings"] if f["rule_id"] == "py/path-injection"] == ["src/img.py"]
+    assert zdata["profile"] == "extended"
+
+
+def test_archive_limits_and_bad_requests(http: httpx.Client) -> None:
+    big = _zip({"big.py": b"#" * (1024 * 1024 + 1)})  # over the 1 MiB a single file may have
+    assert_error(http.post("/v1/scans/archive", content=big), 400, "limit_exceeded", "big.py")
+    assert_error(http.post("/v1/scans/archive", content=b""), 400, "bad_request", "request body")
+    assert_error(http.post("/v1/scans/archive", content=_zip({"d/": b""})), 400, "bad_request", "no regular file")
+    engine = http.post("/v1/scans/archive", params={"engines": "nope"}, content=_zip({"a.py": b"x = 1\n"}))
+    assert_error(engine, 400, "bad_request", "unknown engine 'nope'")
+    assert http.post("/v1/scans/archive", params={"profile": "paranoid"}, content=b"x").status_code == 422
 
 
 def test_sizes_are_enforced_on_bytes_read_not_headers() -> None:

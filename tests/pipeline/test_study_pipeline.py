@@ -12,15 +12,14 @@ import signal
 import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 import yaml
 
 from hardgen.cli.localstack import LocalStack, Ports
+from hardgen.core.clients.analytics import AnalyticsClient, AnalyticsClientError
 from tests.helpers import free_port, wait_until
 
 HARDGEN = str(Path(sys.executable).parent / "hardgen")
@@ -31,9 +30,7 @@ def _ports() -> Ports:
     return Ports(
         nats=free_port(),
         scanner_grpc=free_port(),
-        scanner_http=free_port(),
         analytics_grpc=free_port(),
-        analytics_http=free_port(),
         worker_health=free_port(),
     )
 
@@ -86,12 +83,18 @@ def start_study(stack: LocalStack, path: Path) -> subprocess.CompletedProcess[st
 
 
 def progress(stack: LocalStack, study: str) -> dict:
-    url = f"http://127.0.0.1:{stack.ports.analytics_http}/v1/studies/{study}/progress"
+    """What analytics stores (its StudyProgress rpc): generated, scanned and failed, per cell too."""
     try:
-        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - loopback test server
-            return json.loads(response.read())
-    except OSError:
+        with AnalyticsClient(f"127.0.0.1:{stack.ports.analytics_grpc}", timeout=5) as client:
+            reply = client.progress(study)
+    except AnalyticsClientError:
         return {"generated": 0, "scanned": 0, "failed": 0, "cells": []}
+    return {
+        "generated": reply.generated,
+        "scanned": reply.scanned,
+        "failed": reply.failed,
+        "cells": [{"generated": c.generated, "scanned": c.scanned} for c in reply.cells],
+    }
 
 
 def study_outcomes(stack: LocalStack, study: str) -> dict:
@@ -117,6 +120,8 @@ def assert_complete(stack: LocalStack, study: str, expected: int, timeout: float
     assert all(cell["generated"] == expected // 6 for cell in final["cells"]), final["cells"]
     outcomes = study_outcomes(stack, study)
     assert outcomes["done"] == expected and outcomes["failed"] == 0
+    # the one progress view (CLI = gateway /status): finished only once analytics stores every sample
+    assert (outcomes["stored"], outcomes["finished"]) == (expected, True), outcomes
 
 
 def test_study_runs_end_to_end_and_reports_every_sample_once(stack: LocalStack, tmp_path: Path) -> None:
@@ -147,9 +152,9 @@ def test_study_runs_end_to_end_and_reports_every_sample_once(stack: LocalStack, 
     assert json.loads(again.stdout)["skipped_done"] == 12
     assert progress(stack, "e2e")["generated"] == 12
     # the report says what produced the findings: the workers' scans recorded engines and profile
-    report = httpx.get(f"http://127.0.0.1:{stack.ports.analytics_http}/v1/studies/e2e/report", timeout=120)
-    assert report.status_code == 200
-    assert "Scanned by hardgen&#x27;s engines: semgrep." in report.text and "Scanner profile: default." in report.text
+    with AnalyticsClient(f"127.0.0.1:{stack.ports.analytics_grpc}") as client:
+        report = client.get_report("e2e", timeout=120)
+    assert "Scanned by hardgen&#x27;s engines: semgrep." in report and "Scanner profile: default." in report
 
 
 def test_killed_worker_loses_no_sample_and_counts_none_twice(stack: LocalStack, tmp_path: Path) -> None:

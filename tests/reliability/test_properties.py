@@ -90,7 +90,7 @@ def test_sarif_output_always_validates_and_keeps_every_finding(findings: list[Fi
 @FAST
 @given(data=st.binary(max_size=2048))
 def test_arbitrary_bytes_are_rejected_with_an_archive_error_or_read(data: bytes) -> None:
-    from hardgen.scanner.archive import ArchiveError, read_archive
+    from hardgen.gateway.archive import ArchiveError, read_archive
 
     try:
         files = read_archive(data)
@@ -107,7 +107,7 @@ NAMES = st.lists(
 @FAST
 @given(names=NAMES, as_zip=st.booleans())
 def test_archive_members_never_escape_the_scan_root(names: list[str], as_zip: bool) -> None:
-    from hardgen.scanner.archive import ArchiveError, read_archive
+    from hardgen.gateway.archive import ArchiveError, read_archive
 
     buffer = io.BytesIO()
     if as_zip:

@@ -8,8 +8,6 @@ real packs.
 from __future__ import annotations
 
 import os
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -83,26 +81,16 @@ def scan_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def scanner_service(rule_pack: Path, scan_cache_dir: Path) -> Iterator[dict[str, str]]:
-    """Real gRPC and HTTP servers (in this process, sharing one scanner) on free loopback ports."""
-    import uvicorn
-
+    """The real gRPC server (in this process) on a free loopback port; gRPC is the scanner's only
+    protocol (REST for people is the gateway's ``POST /v1/scans``)."""
     from hardgen.scanner.cache import ResultCache
-    from hardgen.scanner.http import create_app
     from hardgen.scanner.scan import Scanner
     from hardgen.scanner.service import ScanService, create_grpc_server
-    from tests.helpers import free_port, wait_until
+    from tests.helpers import free_port
 
     service = ScanService(Scanner(engines=[], cache=ResultCache(scan_cache_dir / "service.sqlite")))
-    grpc_port, http_port = free_port(), free_port()
+    grpc_port = free_port()
     grpc_server = create_grpc_server(service, grpc_port)
     grpc_server.start()
-    config = uvicorn.Config(create_app(service), host="127.0.0.1", port=http_port, log_config=None)
-    http_server = uvicorn.Server(config)
-    thread = threading.Thread(target=http_server.run, daemon=True)
-    thread.start()
-    assert wait_until(lambda: http_server.started, timeout=15)
-    yield {"grpc": f"127.0.0.1:{grpc_port}", "http": f"http://127.0.0.1:{http_port}"}
-    http_server.should_exit = True
-    thread.join(timeout=5)
+    yield {"grpc": f"127.0.0.1:{grpc_port}"}
     grpc_server.stop(grace=1).wait()
-    time.sleep(0)

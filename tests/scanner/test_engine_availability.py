@@ -16,10 +16,10 @@ import sysconfig
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 
 from hardgen.core.clients.scanner import ScannerClient, ScannerClientError
+from hardgen.core.healthcheck import probe
 from tests.helpers import free_port, wait_until
 
 VENV_BIN = Path(sys.executable).parent
@@ -109,41 +109,37 @@ def test_bandit_and_tree_sitter_go_are_named_when_they_are_missing(make_env: Env
 def bare_service(make_env: Env, tmp_path: Path) -> Iterator[dict[str, str]]:
     """The scanner service started from the environment without engines, on loopback ports."""
     bare = make_env()
-    grpc_port, http_port = free_port(), free_port()
+    grpc_port = free_port()
     env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH")}
     env |= {"PATH": "/usr/bin:/bin", "HARDGEN_CACHE": str(tmp_path / "cache")}
     proc = subprocess.Popen(
         [str(bare / "bin" / "python"), "-m", "hardgen.scanner", "--host", "127.0.0.1",
-         "--grpc-port", str(grpc_port), "--http-port", str(http_port)],
+         "--grpc-port", str(grpc_port)],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
-    url = f"http://127.0.0.1:{http_port}"
 
     def healthy() -> bool:
         try:
-            return httpx.get(f"{url}/healthz", timeout=1).status_code == 200
-        except httpx.HTTPError:
+            return probe(f"grpc://127.0.0.1:{grpc_port}/hardgen.v1.Scanner", timeout=1)
+        except Exception:  # noqa: BLE001 - not up yet
             return False
 
     try:
         assert wait_until(healthy, timeout=60)
-        yield {"grpc": f"127.0.0.1:{grpc_port}", "http": url}
+        yield {"grpc": f"127.0.0.1:{grpc_port}"}
     finally:
         proc.terminate()
         proc.wait(timeout=10)
 
 
-def test_service_without_engines_answers_503_and_failed_precondition(bare_service: dict[str, str]) -> None:
-    files = [{"path": "app/views.py", "content": PY.decode()}]
-    answer = httpx.post(f"{bare_service['http']}/v1/scans", json={"files": files}, timeout=30)
-    assert answer.status_code == 503
-    assert answer.json() == {
-        "error": f"engine semgrep is not installed (semgrep), and scanning python files needs it: {INSTALL}",
-        "status": 503,
-    }
+def test_service_without_engines_answers_failed_precondition(bare_service: dict[str, str]) -> None:
     with ScannerClient(bare_service["grpc"]) as client:
-        with pytest.raises(ScannerClientError, match="FAILED_PRECONDITION.*engine semgrep is not installed"):
+        with pytest.raises(ScannerClientError, match="FAILED_PRECONDITION") as missing:
             client.scan([("app/views.py", PY)], timeout=30)
+        assert (
+            f"engine semgrep is not installed (semgrep), and scanning python files needs it: {INSTALL}"
+            in str(missing.value)
+        )
         # Go with the engine named explicitly still works
         assert client.scan([("cmd/main.go", GO)], engines=["gocustom"], timeout=30).files_scanned == 1
 

@@ -1,15 +1,11 @@
-"""The scanner service over real gRPC and HTTP on loopback ports, with real Semgrep."""
+"""The scanner service over real gRPC on loopback ports (its only protocol), with real Semgrep."""
 
 from __future__ import annotations
 
-import io
 import subprocess
 import sys
-import tarfile
 import uuid
-import zipfile
 
-import httpx
 import pytest
 
 from hardgen.core.clients.scanner import (
@@ -18,6 +14,7 @@ from hardgen.core.clients.scanner import (
     ScannerTimeoutError,
     ScannerUnavailableError,
 )
+from hardgen.core.healthcheck import probe
 from tests.helpers import free_port, wait_until
 from tests.scanner.conftest import CLEAN_PY, INSECURE_PY
 
@@ -68,97 +65,48 @@ def test_client_reports_unreachable_service() -> None:
         client.scan([("a.py", CLEAN_PY)], timeout=3)
 
 
-def test_rest_json_scan_and_health(scanner_service: dict[str, str]) -> None:
-    base = scanner_service["http"]
-    health = httpx.get(f"{base}/healthz", timeout=10)
-    assert health.status_code == 200 and health.json()["status"] == "ok"
-    assert health.json()["engines"]["semgrep"] is True
-    body = {
-        "files": [
-            {"path": "svc/handler.py", "content": _unique(INSECURE_PY).decode()},
-            {"path": "svc/script", "content": "eval(x)\n", "language": "python"},
-        ],
-        "engines": ["semgrep"],
-    }
-    response = httpx.post(f"{base}/v1/scans", json=body, timeout=60)
-    assert response.status_code == 200, response.text
-    data = response.json()
-    assert {(f["path"], f["rule_id"]) for f in data["findings"]} == {
+def test_grpc_language_override_and_skipped_files(scanner_service: dict[str, str]) -> None:
+    """A file without an extension is scanned in the language the caller names; unsupported and
+    binary files are reported as skipped, not silently dropped."""
+    with ScannerClient(scanner_service["grpc"]) as client:
+        response = client.scan(
+            [
+                ("svc/handler.py", _unique(INSECURE_PY)),
+                ("svc/script", b"eval(x)\n", "python"),
+                ("svc/README.md", b"# hi\n"),
+                ("svc/logo.py", b"\x89PNG\0\0"),
+            ],
+            engines=["semgrep"],
+            timeout=60,
+        )
+    assert {(f.path, f.rule_id) for f in response.findings} == {
         ("svc/handler.py", "py/code-injection"),
         ("svc/script", "py/code-injection"),
     }
-    assert data["files_scanned"] == 2
+    assert response.files_scanned == 2
+    assert sorted(response.skipped) == ["svc/README.md: unsupported file type", "svc/logo.py: binary file"]
 
 
-def test_rest_rejects_bad_requests_with_json_errors(scanner_service: dict[str, str]) -> None:
-    base = scanner_service["http"]
-    missing = httpx.post(f"{base}/v1/scans", json={"files": []}, timeout=10)
-    assert missing.status_code == 400 and "no files" in missing.json()["error"]
-    engine = httpx.post(f"{base}/v1/scans", json={"files": [{"path": "a.py", "content": ""}], "engines": "x"})
-    assert engine.status_code == 400 and "unknown engine" in engine.json()["error"]
-    wrong_type = httpx.post(f"{base}/v1/scans", content=b"hello", headers={"content-type": "text/plain"})
-    assert wrong_type.status_code == 415
+def test_grpc_rejects_unknown_language_and_profile(scanner_service: dict[str, str]) -> None:
+    with ScannerClient(scanner_service["grpc"]) as client:
+        with pytest.raises(ScannerRequestError, match="a.py"):
+            client.scan([("a.py", CLEAN_PY, "cobol")], engines=["semgrep"], timeout=10)
+        with pytest.raises(ScannerRequestError, match="paranoid"):
+            client.scan([("a.py", CLEAN_PY)], engines=["semgrep"], timeout=10, profile="paranoid")
 
 
-def test_rest_timeout_is_504_json(scanner_service: dict[str, str]) -> None:
-    body = {"files": [{"path": "t.py", "content": _unique(INSECURE_PY).decode()}], "engines": ["semgrep"]}
-    response = httpx.post(f"{scanner_service['http']}/v1/scans?timeout_seconds=0.3", json=body, timeout=30)
-    assert response.status_code == 504
-    assert "time limit" in response.json()["error"]
-
-
-def _tar(entries: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with tarfile.open(fileobj=buffer, mode="w:gz") as archive:
-        for name, data in entries.items():
-            info = tarfile.TarInfo(name)
-            info.size = len(data)
-            archive.addfile(info, io.BytesIO(data))
-    return buffer.getvalue()
-
-
-def test_rest_tar_and_zip_uploads(scanner_service: dict[str, str]) -> None:
-    base = scanner_service["http"]
-    code = _unique(INSECURE_PY)
-    tar_response = httpx.post(
-        f"{base}/v1/scans?engines=semgrep",
-        content=_tar({"proj/run.py": code, "proj/README.md": b"# hi\n", "proj/logo.py": b"\x89PNG\0\0"}),
-        headers={"content-type": "application/gzip"},
-        timeout=60,
-    )
-    assert tar_response.status_code == 200, tar_response.text
-    data = tar_response.json()
-    assert [(f["path"], f["rule_id"]) for f in data["findings"]] == [("proj/run.py", "py/code-injection")]
-    assert sorted(data["skipped"]) == ["proj/README.md: unsupported file type", "proj/logo.py: binary file"]
-
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("src/run.py", code)
-    zip_response = httpx.post(
-        f"{base}/v1/scans",
-        files={"archive": ("src.zip", buffer.getvalue(), "application/zip")},
-        data={"engines": "semgrep"},
-        timeout=60,
-    )
-    assert zip_response.status_code == 200, zip_response.text
-    zdata = zip_response.json()
-    assert [f["path"] for f in zdata["findings"]] == ["src/run.py"]
-    assert zdata["cache_hits"] == 1  # same content as the tar's file: not scanned again
-
-
-def test_service_entry_point_serves_grpc_and_http(rule_pack: object) -> None:
-    grpc_port, http_port = free_port(), free_port()
+def test_service_entry_point_serves_grpc_only(rule_pack: object) -> None:
+    grpc_port = free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "hardgen.scanner", "--host", "127.0.0.1",
-         "--grpc-port", str(grpc_port), "--http-port", str(http_port)],
+        [sys.executable, "-m", "hardgen.scanner", "--host", "127.0.0.1", "--grpc-port", str(grpc_port)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )  # fmt: skip
     try:
 
         def healthy() -> bool:
             try:
-                return httpx.get(f"http://127.0.0.1:{http_port}/healthz", timeout=1).status_code == 200
-            except httpx.HTTPError:
+                return probe(f"grpc://127.0.0.1:{grpc_port}/hardgen.v1.Scanner", timeout=1)
+            except Exception:  # noqa: BLE001 - not up yet
                 return False
 
         assert wait_until(healthy, timeout=30)
@@ -167,8 +115,14 @@ def test_service_entry_point_serves_grpc_and_http(rule_pack: object) -> None:
     finally:
         proc.terminate()
         _, stderr = proc.communicate(timeout=15)
+    assert proc.returncode == 0  # SIGTERM is a clean stop
     first = stderr.decode().splitlines()[0]
     assert first.startswith("{") and '"scanner.started"' in first  # JSON logs
+    # one protocol per internal service: there is no REST port to open
+    refused = subprocess.run(
+        [sys.executable, "-m", "hardgen.scanner", "--http-port", "8081"], capture_output=True, text=True, timeout=60
+    )
+    assert refused.returncode == 2 and "unrecognized arguments: --http-port" in refused.stderr
 
 
 def test_concurrent_requests_share_engine_runs(rule_pack: object, tmp_path: object) -> None:

@@ -27,16 +27,15 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent
 ENV_PREFIX = "HARDGEN_"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
-# Default ports of the local stack (gRPC and HTTP); docker-compose and k8s use the same numbers.
+# Default ports of the local stack; docker-compose and k8s use the same numbers. One protocol per
+# service: gRPC inside, HTTP only at the gateway and at modelserve's TGI-compatible serving API.
 PORTS = {
     "gateway_http": 8080,
     "scanner_grpc": 50051,
-    "scanner_http": 8081,
     "refinement_grpc": 50052,
     "modelserve_grpc": 50053,
     "modelserve_http": 8083,
     "analytics_grpc": 50054,
-    "analytics_http": 8084,
     "nats": 4222,
 }
 
@@ -212,7 +211,7 @@ def load_settings(cls: type[S], program: str, **overrides: Any) -> S:
     try:
         return cls(**overrides)
     except ValidationError as exc:
-        print(f"{program}: bad setting {settings_error(cls, exc)}", file=sys.stderr)
+        print(f"{program} settings: {settings_error(cls, exc)}", file=sys.stderr)
         raise SystemExit(2) from None
 
 

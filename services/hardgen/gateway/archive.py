@@ -1,10 +1,11 @@
-"""Safe reading of uploaded tar/zip archives into in-memory scan inputs.
+"""Safe reading of uploaded tar/zip archives (``POST /v1/scans/archive``) into in-memory files.
 
-Nothing is extracted to disk and nothing is executed. Rejected with a clear error: path traversal
-(``..``), absolute names, symbolic or hard links and special files (400), more than
-:data:`MAX_ENTRIES` entries or more than :data:`MAX_UNPACKED_BYTES` unpacked (413). Sizes are
-enforced on the bytes actually read, not only on what the archive headers claim.
-"""
+The gateway unpacks an archive and sends its files to the scanner over gRPC, so the scanner never
+sees untrusted archive bytes. Nothing is extracted to disk and nothing is executed. Rejected with a
+clear error: path traversal (``..``), absolute names, symbolic or hard links and special files
+(400), more than :data:`MAX_ENTRIES` entries or more than :data:`MAX_UNPACKED_BYTES` unpacked (413;
+the route passes its own, smaller scan limits). Sizes are enforced on the bytes actually read, not
+only on what the archive headers claim."""
 
 from __future__ import annotations
 
@@ -15,15 +16,21 @@ import tarfile
 import zipfile
 import zlib
 from pathlib import PurePosixPath
-
-from hardgen.scanner.scan import SourceInput
+from typing import NamedTuple
 
 MAX_ENTRIES = 10_000
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024
 
 
+class ArchiveFile(NamedTuple):
+    """One regular file of an archive: its relative '/' path and its bytes."""
+
+    path: str
+    content: bytes
+
+
 class ArchiveError(ValueError):
-    """An archive that is refused; ``status`` is the HTTP status the REST API answers with."""
+    """An archive that is refused; ``status`` is the HTTP status the gateway answers with."""
 
     status = 400
 
@@ -66,9 +73,7 @@ class _Budget:
             raise ArchiveTooLargeError(f"archive unpacks to more than {self.max_bytes // (1024 * 1024)} MB")
 
 
-def read_archive(
-    data: bytes, max_entries: int = MAX_ENTRIES, max_bytes: int = MAX_UNPACKED_BYTES
-) -> list[SourceInput]:
+def read_archive(data: bytes, max_entries: int = MAX_ENTRIES, max_bytes: int = MAX_UNPACKED_BYTES) -> list[ArchiveFile]:
     """Regular files of a zip or tar (optionally gzip/bz2/xz-compressed) archive."""
     budget = _Budget(max_entries, max_bytes)
     if data[:4] == b"PK\x03\x04" or data[:4] == b"PK\x05\x06":
@@ -81,8 +86,8 @@ def read_archive(
         return _read_tar(archive, budget)
 
 
-def _read_tar(archive: tarfile.TarFile, budget: _Budget) -> list[SourceInput]:
-    files: list[SourceInput] = []
+def _read_tar(archive: tarfile.TarFile, budget: _Budget) -> list[ArchiveFile]:
+    files: list[ArchiveFile] = []
     try:
         for member in archive:
             budget.entry()
@@ -98,7 +103,7 @@ def _read_tar(archive: tarfile.TarFile, budget: _Budget) -> list[SourceInput]:
             handle = archive.extractfile(member)
             content = handle.read(budget.room() + 1) if handle else b""
             budget.add(len(content))
-            files.append(SourceInput(path=name, content=content))
+            files.append(ArchiveFile(name, content))
     except ArchiveError:
         raise
     # ValueError/zlib/lzma: what the stdlib readers raise on crafted headers (found by atheris)
@@ -107,8 +112,8 @@ def _read_tar(archive: tarfile.TarFile, budget: _Budget) -> list[SourceInput]:
     return files
 
 
-def _read_zip(data: bytes, budget: _Budget) -> list[SourceInput]:
-    files: list[SourceInput] = []
+def _read_zip(data: bytes, budget: _Budget) -> list[ArchiveFile]:
+    files: list[ArchiveFile] = []
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
@@ -129,7 +134,7 @@ def _read_zip(data: bytes, budget: _Budget) -> list[SourceInput]:
                 with archive.open(info) as handle:
                     content = handle.read(budget.room() + 1)
                 budget.add(len(content))
-                files.append(SourceInput(path=name, content=content))
+                files.append(ArchiveFile(name, content))
     except ArchiveError:
         raise
     # found by atheris: ValueError ("negative seek value") and zlib errors on crafted headers,

@@ -83,6 +83,7 @@ def responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     meaning = {
         400: "the request is well-formed but not acceptable (unknown strategy/model, limit exceeded)",
         404: "unknown scenario",
+        413: "the body, or the archive once unpacked, is larger than the scan limits",
         422: "the body does not validate",
         429: "too many requests in flight for this caller",
         502: "a service behind the gateway failed",

@@ -14,6 +14,7 @@ are cache hits. ``--unique`` appends a per-request comment so that every request
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -57,15 +58,18 @@ def corpus_files() -> list[tuple[str, str, str]]:
 
 
 def _wait_http(url: str, proc: subprocess.Popen[bytes], seconds: float = 90) -> None:
+    """Until ``url`` answers: ``http://`` below 500, ``grpc://host:port/<service>`` SERVING."""
+    from hardgen.core.healthcheck import probe
+
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise RuntimeError(f"process exited with {proc.returncode} before {url} answered")
-        try:
-            if httpx.get(url, timeout=2).status_code < 500:
+        with contextlib.suppress(Exception):  # not up yet (connection refused, gRPC UNAVAILABLE)
+            if url.startswith("grpc://") and probe(url, timeout=2):
                 return
-        except httpx.HTTPError:
-            pass
+            if url.startswith("http") and httpx.get(url, timeout=2).status_code < 500:
+                return
         time.sleep(0.3)
     raise RuntimeError(f"{url} did not answer within {seconds:.0f}s")
 
@@ -135,7 +139,6 @@ def run(clients: int, duration: float, engines: str, unique: bool) -> dict[str, 
         store = KeyStore(Path(tmp) / "keys.sqlite")
         keys = [store.create(f"load-{i}", ["scan"], rate_per_minute=100_000)[1] for i in range(clients)]
         grpc_port, gateway_port = _free_port(), _free_port()
-        scanner_http = _free_port()
         logs = Path(tmp) / "logs"
         logs.mkdir()
         py = sys.executable
@@ -148,8 +151,6 @@ def run(clients: int, duration: float, engines: str, unique: bool) -> dict[str, 
                 "127.0.0.1",
                 "--grpc-port",
                 str(grpc_port),
-                "--http-port",
-                str(scanner_http),
             ],  # fmt: skip
             env=env,
             stdout=(logs / "scanner.log").open("wb"),
@@ -163,7 +164,7 @@ def run(clients: int, duration: float, engines: str, unique: bool) -> dict[str, 
         )
         url = f"http://127.0.0.1:{gateway_port}"
         try:
-            _wait_http(f"http://127.0.0.1:{scanner_http}/healthz", scanner)
+            _wait_http(f"grpc://127.0.0.1:{grpc_port}/hardgen.v1.Scanner", scanner)
             _wait_http(url + "/healthz", gateway)
             warmup_s = _warm_up(url, keys[0], files, engines.split(",")) if not unique else None
             rss = {"gateway": [_rss_mb(gateway)], "scanner": [_rss_mb(scanner)]}

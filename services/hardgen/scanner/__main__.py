@@ -1,6 +1,8 @@
-"""``python -m hardgen.scanner --grpc-port P --http-port Q``: run the scanner service.
+"""``python -m hardgen.scanner --grpc-port P``: run the scanner service.
 
-gRPC and REST in one process sharing one scanner and result cache; JSON logs on stderr.
+gRPC is its only protocol (``hardgen.v1.Scanner``: ``Scan`` and ``Health``); REST for people and
+scripts is the gateway's ``POST /v1/scans``. Probes call ``Health`` with
+``python -m hardgen.core.healthcheck grpc://…/hardgen.v1.Scanner``. JSON logs on stderr.
 """
 
 from __future__ import annotations
@@ -10,33 +12,30 @@ import signal
 import sys
 
 from hardgen.core.logging import configure_logging, get_logger
-from hardgen.core.settings import PORTS
+from hardgen.core.settings import PORTS, load_settings
+from hardgen.scanner.settings import ScannerSettings
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m hardgen.scanner", description="hardgen scanner service")
     parser.add_argument("--host", default="0.0.0.0", help="interface to bind (default 0.0.0.0)")  # noqa: S104
     parser.add_argument("--grpc-port", type=int, default=PORTS["scanner_grpc"])
-    parser.add_argument("--http-port", type=int, default=PORTS["scanner_http"], help="0 disables REST")
-    parser.add_argument("--log-format", choices=["json", "console"], default="json")
+    parser.add_argument("--log-format", choices=["json", "console"], default=None, help="default: json")
     args = parser.parse_args(argv)
-    configure_logging(args.log_format)
+    # read once, here: a bad HARDGEN_* value is one line and exit 2 (engines read their part per scan)
+    settings = load_settings(ScannerSettings, "scanner")
+    configure_logging(args.log_format or settings.log_format or "json", settings.log_level)
     log = get_logger("hardgen.scanner")
 
-    import uvicorn
-
-    from hardgen.scanner.http import create_app
     from hardgen.scanner.service import ScanService, create_grpc_server
 
-    service = ScanService()
+    service = ScanService(max_concurrent=settings.scanner_concurrency)
     server = create_grpc_server(service, args.grpc_port, host=args.host)
+    # block the stop signals before serving, so that sigwait (not the default handler) receives them
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
     server.start()
-    log.info("scanner.started", grpc_port=args.grpc_port, http_port=args.http_port, host=args.host)
-    if args.http_port:
-        uvicorn.run(create_app(service), host=args.host, port=args.http_port, log_config=None, access_log=False)
-    else:
-        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
-        signal.sigwait({signal.SIGINT, signal.SIGTERM})
+    log.info("scanner.started", grpc_port=args.grpc_port, host=args.host)
+    signal.sigwait({signal.SIGINT, signal.SIGTERM})
     server.stop(grace=5).wait()
     log.info("scanner.stopped")
     return 0
