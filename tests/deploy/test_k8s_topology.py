@@ -26,16 +26,15 @@ KEDA = "<keda>"
 
 # Who talks to whom, read from the code (service_address / nats_url / backends), not from the
 # policies: gateway routes (refinement, scanner, analytics gRPC for tables, report and progress,
-# studies over NATS and FineTune), refinement and its workers (scanner, hf/ models on modelserve,
-# tgi/), analytics (NATS consumer, corpus scans), modelserve (fine-tuning scans its examples), the
-# study Job (publishes to NATS, FineTune on modelserve, `--wait` asks analytics what it stored),
+# studies over NATS), refinement and its workers (scanner, hf/ models on modelserve,
+# tgi/), analytics (NATS consumer, corpus scans), modelserve (fine-tune items on NATS, scans), the
+# study Job (publishes to NATS, `--wait` asks analytics what it stored),
 # KEDA (JetStream lag from the monitoring port). Scanner and analytics speak only gRPC.
 EDGES = {
     (EXTERNAL, "gateway", 8080),
     ("gateway", "refinement", 50052),
     ("gateway", "scanner", 50051),
     ("gateway", "analytics", 50054),
-    ("gateway", "modelserve", 50053),
     ("gateway", "nats", 4222),
     ("refinement", "scanner", 50051),
     ("refinement", "modelserve", 50053),
@@ -45,8 +44,8 @@ EDGES = {
     ("analytics", "nats", 4222),
     ("analytics", "scanner", 50051),
     ("modelserve", "scanner", 50051),
+    ("modelserve", "nats", 4222),
     ("hardgen-study", "nats", 4222),
-    ("hardgen-study", "modelserve", 50053),
     ("hardgen-study", "analytics", 50054),
     (KEDA, "nats", 8222),
 }
@@ -262,16 +261,17 @@ def test_images_are_the_ones_make_images_builds(rendered: tuple[str, list[dict[s
     assert used and used <= built, f"{overlay}: not built by make images: {sorted(used - built)}"
 
 
-def test_the_study_job_reaches_nats_modelserve_and_its_keys(rendered: tuple[str, list[dict[str, Any]]]) -> None:
+def test_the_study_job_reaches_nats_and_its_keys(rendered: tuple[str, list[dict[str, Any]]]) -> None:
     _, docs = rendered
     study = by_kind(docs, "CronJob")["hardgen-study"]
     container = pod_template(study)["spec"]["containers"][0]
     config_maps = {ref["configMapRef"]["name"] for ref in container.get("envFrom", [])}
     config = {k: v for name in config_maps for k, v in by_kind(docs, "ConfigMap")[name]["data"].items()}
     assert _resolve(config["HARDGEN_NATS_URL"]) == ("nats", 4222)
-    assert _resolve(config["HARDGEN_MODELSERVE_ADDR"]) == ("modelserve", 50053)
     edges = admitted_edges(docs)
-    assert {("hardgen-study", "nats", 4222), ("hardgen-study", "modelserve", 50053)} <= edges
+    assert ("hardgen-study", "nats", 4222) in edges
+    # the Job never waits for a fine-tune: it publishes a work item that modelserve consumes
+    assert ("hardgen-study", "modelserve", 50053) not in edges and ("modelserve", "nats", 4222) in edges
     refs = [e["valueFrom"]["secretKeyRef"] for e in container["env"] if "secretKeyRef" in e.get("valueFrom", {})]
     secrets = {ref["name"] for ref in refs}
     assert secrets == {"hardgen-api-keys"}
