@@ -12,7 +12,8 @@ import signal
 import sys
 
 from hardgen.core.logging import configure_logging, get_logger
-from hardgen.core.settings import PORTS, nats_url
+from hardgen.core.settings import PORTS, load_settings
+from hardgen.modelserve.settings import ModelServeSettings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--window-ms", type=float, default=10.0, help="dynamic batching window")
     parser.add_argument("--max-batch", type=int, default=16, help="largest batch")
     parser.add_argument("--threads", type=int, default=0, help="torch CPU threads (0 = torch default)")
-    parser.add_argument("--log-format", choices=["json", "console"], default="json")
+    parser.add_argument("--log-format", choices=["json", "console"], default=None, help="default: json")
     parser.add_argument(
         "--finetune-worker", action="store_true",
         help="consume the studies' fine-tune work items from NATS (hardgen.finetune.work)",
@@ -36,7 +37,9 @@ def main(argv: list[str] | None = None) -> int:
         help="seconds without a heartbeat before a fine-tune item is redelivered",
     )
     args = parser.parse_args(argv)
-    configure_logging(args.log_format)
+    # read once, here: a bad HARDGEN_* value is one line and exit 2
+    settings = load_settings(ModelServeSettings, "modelserve")
+    configure_logging(args.log_format or settings.log_format or "json", settings.log_level)
     log = get_logger("hardgen.modelserve")
 
     from hardgen.modelserve.localmodel import LocalModelError
@@ -47,7 +50,13 @@ def main(argv: list[str] | None = None) -> int:
         import torch
 
         torch.set_num_threads(args.threads)
-    config = ServeConfig(model=args.model, device=args.device, window_ms=args.window_ms, max_batch=args.max_batch)
+    config = ServeConfig(
+        model=args.model,
+        device=args.device,
+        window_ms=args.window_ms,
+        max_batch=args.max_batch,
+        max_new_tokens=settings.modelserve_max_new_tokens,
+    )
     try:
         server = start_server(config, grpc_port=args.grpc_port, http_port=args.http_port, host=args.host)
     except (LocalModelError, OSError) as exc:
@@ -64,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
             service_trainer,
         )
 
-        worker_config = FineTuneWorkerConfig(nats_url=args.nats or nats_url(), ack_wait=args.finetune_ack_wait)
+        worker_config = FineTuneWorkerConfig(nats_url=args.nats or settings.nats_url, ack_wait=args.finetune_ack_wait)
         background = BackgroundFineTuneWorker(FineTuneWorker(worker_config, service_trainer(server.service))).start()
     signal.sigwait({signal.SIGINT, signal.SIGTERM})
     if background is not None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
@@ -175,8 +174,9 @@ def build_model(
 
 def default_threads() -> int:
     """Training threads: ``HARDGEN_TRAIN_THREADS`` or every core torch sees."""
-    env = os.environ.get("HARDGEN_TRAIN_THREADS")
-    return int(env) if env else 0
+    from hardgen.modelserve.settings import TrainingSettings
+
+    return TrainingSettings().train_threads
 
 
 def demo_examples(root: Path | None = None) -> list[Example]:

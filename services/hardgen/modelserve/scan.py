@@ -13,13 +13,13 @@ The study verified its fine-tuning set was free of CWEs; so do we, through the s
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from hardgen.core.clients.scanner import ScannerClient, ScannerPort
 from hardgen.core.languages import Language
 from hardgen.core.logging import get_logger
+from hardgen.core.settings import AddressSettings
 from hardgen.v1 import scanner_pb2
 
 log = get_logger(__name__)
@@ -84,7 +84,8 @@ def port_scanner(port: ScannerPort) -> NamedScanner:
 
 def default_scanner(local: ScannerPort | None = None) -> NamedScanner | None:
     """The scanner service when ``HARDGEN_SCANNER_ADDR`` is set, else ``local``, else None."""
-    address = os.environ.get("HARDGEN_SCANNER_ADDR")
+    configured = AddressSettings()
+    address = configured.scanner_address if "scanner_address" in configured.model_fields_set else None
     port = ScannerClient(address) if address else local
     if port is None:
         return None

@@ -7,7 +7,6 @@ HTTP request arriving in the same window share one forward pass.
 
 from __future__ import annotations
 
-import os
 import threading
 from concurrent.futures import Future
 from dataclasses import dataclass
@@ -18,10 +17,12 @@ from hardgen.core.logging import get_logger
 from hardgen.modelserve.batcher import DynamicBatcher
 from hardgen.modelserve.localmodel import Generation, GenerationRequest, LocalModel, LocalModelError
 from hardgen.modelserve.registry import AdapterRecord, AdapterRegistry
+from hardgen.modelserve.settings import ModelServeSettings
 
 log = get_logger(__name__)
 
-MAX_NEW_TOKENS_LIMIT = int(os.environ.get("HARDGEN_MODELSERVE_MAX_NEW_TOKENS", "2048"))
+#: the default limit; ``HARDGEN_MODELSERVE_MAX_NEW_TOKENS`` reaches a server through ServeConfig
+MAX_NEW_TOKENS_LIMIT = int(ModelServeSettings.model_fields["modelserve_max_new_tokens"].default)
 MAX_STOP_SEQUENCES = 8
 
 
@@ -35,6 +36,7 @@ class ServeConfig:
     device: str = "auto"
     window_ms: float = 10.0
     max_batch: int = 16
+    max_new_tokens: int = MAX_NEW_TOKENS_LIMIT
 
 
 class ModelService:
@@ -68,12 +70,12 @@ class ModelService:
             self._batchers.clear()
 
     # generation -----------------------------------------------------------------------------------
-    @staticmethod
-    def validate(request: GenerationRequest) -> None:
+    def validate(self, request: GenerationRequest) -> None:
         if not request.prompt:
             raise InvalidRequestError("`inputs` must not be empty")
-        if not 1 <= request.max_new_tokens <= MAX_NEW_TOKENS_LIMIT:
-            raise InvalidRequestError(f"`max_new_tokens` must be between 1 and {MAX_NEW_TOKENS_LIMIT}")
+        limit = self.config.max_new_tokens
+        if not 1 <= request.max_new_tokens <= limit:
+            raise InvalidRequestError(f"`max_new_tokens` must be between 1 and {limit}")
         if request.temperature < 0:
             raise InvalidRequestError("`temperature` must be >= 0")
         if not 0 < request.top_p <= 1:
