@@ -90,13 +90,15 @@ def test_sarif_output_always_validates_and_keeps_every_finding(findings: list[Fi
 @FAST
 @given(data=st.binary(max_size=2048))
 def test_arbitrary_bytes_are_rejected_with_an_archive_error_or_read(data: bytes) -> None:
-    from hardgen.gateway.archive import ArchiveError, read_archive
+    from hardgen.gateway.archive import MAX_UNPACKED_BYTES, ArchiveError, read_archive
 
     try:
         files = read_archive(data)
     except ArchiveError:
         return
-    assert isinstance(files, list)
+    # what was read stays inside the scan root and within the unpacking budget
+    assert all(f.path and not f.path.startswith("/") and ".." not in f.path.split("/") for f in files)
+    assert sum(len(f.content) for f in files) <= MAX_UNPACKED_BYTES
 
 
 NAMES = st.lists(
