@@ -28,13 +28,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threads", type=int, default=0, help="torch CPU threads (0 = torch default)")
     parser.add_argument("--log-format", choices=["json", "console"], default=None, help="default: json")
     parser.add_argument(
-        "--finetune-worker", action="store_true",
-        help="consume the studies' fine-tune work items from NATS (hardgen.finetune.work)",
+        "--finetune-worker", action="store_true", default=None,
+        help="consume the studies' fine-tune work items from NATS (default HARDGEN_MODELSERVE_FINETUNE_WORKER)",
     )
     parser.add_argument("--nats", default=None, help="NATS URL for --finetune-worker (default HARDGEN_NATS_URL)")
     parser.add_argument(
-        "--finetune-ack-wait", type=float, default=60.0,
-        help="seconds without a heartbeat before a fine-tune item is redelivered",
+        "--finetune-ack-wait", type=float, default=None,
+        help="seconds without a heartbeat before a fine-tune item is redelivered "
+        "(default HARDGEN_MODELSERVE_FINETUNE_ACK_WAIT, 60)",
     )
     args = parser.parse_args(argv)
     # read once, here: a bad HARDGEN_* value is one line and exit 2
@@ -65,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})  # inherited by the thread below
     background = None
-    if args.finetune_worker:
+    if settings.modelserve_finetune_worker if args.finetune_worker is None else args.finetune_worker:
         from hardgen.modelserve.ftworker import (
             BackgroundFineTuneWorker,
             FineTuneWorker,
@@ -73,7 +74,10 @@ def main(argv: list[str] | None = None) -> int:
             service_trainer,
         )
 
-        worker_config = FineTuneWorkerConfig(nats_url=args.nats or settings.nats_url, ack_wait=args.finetune_ack_wait)
+        worker_config = FineTuneWorkerConfig(
+            nats_url=args.nats or settings.nats_url,
+            ack_wait=args.finetune_ack_wait or settings.modelserve_finetune_ack_wait,
+        )
         background = BackgroundFineTuneWorker(FineTuneWorker(worker_config, service_trainer(server.service))).start()
     signal.sigwait({signal.SIGINT, signal.SIGTERM})
     if background is not None:

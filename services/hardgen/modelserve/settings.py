@@ -20,3 +20,9 @@ class ModelServeSettings(SharedSettings, TrainingSettings):
     """Everything ``python -m hardgen.modelserve`` reads."""
 
     modelserve_max_new_tokens: int = Field(default=2048, ge=1, description="largest max_new_tokens a request may ask")
+    modelserve_finetune_worker: bool = Field(
+        default=False, description="also consume the studies' fine-tune items from NATS (--finetune-worker)"
+    )
+    modelserve_finetune_ack_wait: float = Field(
+        default=60.0, gt=0, description="seconds without a heartbeat before a fine-tune item is redelivered"
+    )
