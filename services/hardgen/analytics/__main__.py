@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import os
 import signal
 from concurrent import futures
 
@@ -19,23 +18,24 @@ import grpc
 
 from hardgen.analytics.consumer import EventConsumer
 from hardgen.analytics.service import AnalyticsServicer
+from hardgen.analytics.settings import AnalyticsSettings
 from hardgen.analytics.store import Store
 from hardgen.core.grpcutil import SERVER_OPTIONS, add_port, server_interceptors
 from hardgen.core.logging import configure_logging, get_logger
-from hardgen.core.settings import PORTS
+from hardgen.core.settings import PORTS, load_settings
 from hardgen.v1 import analytics_pb2_grpc
 
 log = get_logger("hardgen.analytics")
 
 
-def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+def parse_args(argv: list[str] | None = None, settings: AnalyticsSettings | None = None) -> argparse.Namespace:
+    """Flags win over the settings (``HARDGEN_BIND``, ``HARDGEN_NATS_URL``, ``HARDGEN_DB``)."""
+    settings = settings or AnalyticsSettings()
     parser = argparse.ArgumentParser(prog="python -m hardgen.analytics", description=__doc__)
     parser.add_argument("--grpc-port", type=int, default=PORTS["analytics_grpc"])
-    parser.add_argument("--host", default=os.environ.get("HARDGEN_BIND", "127.0.0.1"))
-    parser.add_argument(
-        "--nats", default=os.environ.get("HARDGEN_NATS_URL"), help="NATS URL; without it no events are consumed"
-    )
-    parser.add_argument("--db", default=None, help="DuckDB file (default: HARDGEN_DB)")
+    parser.add_argument("--host", default=settings.bind)
+    parser.add_argument("--nats", default=settings.consume_url, help="NATS URL; without it no events are consumed")
+    parser.add_argument("--db", default=str(settings.db_path), help="DuckDB file (default: HARDGEN_DB)")
     return parser.parse_args(argv)
 
 
@@ -74,8 +74,10 @@ async def serve(args: argparse.Namespace) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    configure_logging("json")
-    asyncio.run(serve(parse_args(argv)))
+    # read once, here: a bad HARDGEN_* value is one line and exit 2
+    settings = load_settings(AnalyticsSettings, "analytics")
+    configure_logging(settings.log_format or "json", settings.log_level)
+    asyncio.run(serve(parse_args(argv, settings)))
 
 
 if __name__ == "__main__":
