@@ -11,7 +11,7 @@ import httpx
 import pytest
 from huggingface_hub import InferenceClient
 
-from hardgen.core.clients.modelserve import ModelServeClient, ModelServeNotFoundError
+from hardgen.core.clients.modelserve import ModelRequest, ModelServeClient, ModelServeNotFoundError
 from hardgen.modelserve.finetune import FineTuneConfig, run_finetune
 from hardgen.modelserve.localmodel import LocalModel
 from hardgen.modelserve.serve import RunningServer, start_server
@@ -88,11 +88,11 @@ def test_unknown_adapter_is_a_404_not_a_crash(server: RunningServer) -> None:
 def test_grpc_generate_list_adapters_health(server: RunningServer, adapter_id: str) -> None:
     with ModelServeClient(server.grpc_address, timeout=30) as client:
         assert client.health() == "SERVING"
-        out = client.generate(PROMPT, adapter_id=adapter_id, max_new_tokens=6)
+        out = client.generate(ModelRequest(PROMPT, adapter_id=adapter_id, max_new_tokens=6))
         assert out.completion_tokens <= 6 and out.model.endswith(f"@{adapter_id}")
         assert adapter_id in {a.id for a in client.list_adapters()}
         with pytest.raises(ModelServeNotFoundError, match="nope"):
-            client.generate(PROMPT, adapter_id="nope", max_new_tokens=2)
+            client.generate(ModelRequest(PROMPT, adapter_id="nope", max_new_tokens=2))
 
 
 def test_concurrent_requests_are_batched_and_each_gets_its_own_answer(server: RunningServer, adapter_id: str) -> None:

@@ -49,15 +49,7 @@ class ModelServeServicer(modelserve_pb2_grpc.ModelServeServicer):
     def Generate(  # noqa: N802
         self, request: modelserve_pb2.ModelGenerateRequest, context: grpc.ServicerContext
     ) -> modelserve_pb2.ModelGenerateResponse:
-        req = GenerationRequest(
-            prompt=request.inputs,
-            max_new_tokens=request.max_new_tokens or 256,
-            temperature=request.temperature,
-            top_p=request.top_p or 1.0,
-            seed=request.seed or None,
-            stop=tuple(request.stop),
-            adapter_id=request.adapter_id,
-        )
+        req = GenerationRequest.from_message(request)
         try:
             out = self.service.generate(req, request.model or None)
         except (AdapterNotFoundError, ModelNotFoundError) as exc:

@@ -11,10 +11,9 @@ client's :class:`~hardgen.core.clients.modelserve.ModelServeClientError` subclas
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from hardgen.core.clients.modelserve import (
     ModelGeneration,
+    ModelRequest,
     ModelServeClientError,
     ModelServeNotFoundError,
     ModelServeRequestError,
@@ -30,7 +29,7 @@ from hardgen.modelserve.service import InvalidRequestError, ModelService, ServeC
 
 
 class InProcessModelServe:
-    """``InProcessModelServe().generate("def f():", model="demo")`` → ``ModelGeneration``, no service needed.
+    """``InProcessModelServe().generate(ModelRequest("def f():", model="demo"))`` → ``ModelGeneration``, no service.
 
     Models load on first use (never at construction), so building one costs nothing for a command
     that ends up calling a hosted model.
@@ -50,34 +49,14 @@ class InProcessModelServe:
         except Exception as exc:  # noqa: BLE001 - translated to the port's errors, as the server does
             raise _translate(exc) from None
 
-    def generate(
-        self,
-        inputs: str,
-        *,
-        model: str = "",
-        adapter_id: str = "",
-        max_new_tokens: int = 256,
-        temperature: float = 0.0,
-        top_p: float = 1.0,
-        seed: int | None = None,
-        stop: Sequence[str] = (),
-        timeout: float | None = None,
-    ) -> ModelGeneration:
+    def generate(self, request: ModelRequest, timeout: float | None = None) -> ModelGeneration:
         """Generate as ``ModelServe.Generate`` would; ``timeout`` bounds the wait for the batcher."""
-        request = GenerationRequest(
-            prompt=inputs,
-            max_new_tokens=max_new_tokens or 256,
-            temperature=temperature,
-            top_p=top_p or 1.0,
-            seed=seed or None,
-            stop=tuple(stop),
-            adapter_id=adapter_id,
-        )
+        row = GenerationRequest.from_message(request)
         try:
-            out = self._service.submit(request, model or None).result(timeout=timeout)
+            out = self._service.submit(row, request.model or None).result(timeout=timeout)
         except Exception as exc:  # noqa: BLE001 - translated to the port's errors, as the server does
             raise _translate(exc) from None
-        name = model or self._service.config.model
+        name = request.model or self._service.config.model
         return ModelGeneration(
             text=out.text,
             finish_reason=out.finish_reason,
@@ -85,7 +64,7 @@ class InProcessModelServe:
             completion_tokens=out.completion_tokens,
             latency_ms=out.latency_ms,
             peak_memory_bytes=out.peak_memory_bytes,
-            model=f"{name}@{adapter_id}" if adapter_id else name,
+            model=f"{name}@{request.adapter_id}" if request.adapter_id else name,
         )
 
     def close(self) -> None:

@@ -88,6 +88,20 @@ class GenerationRequest:
     adapter_id: str = BASE
     on_token: TokenCallback | None = None
 
+    @classmethod
+    def from_message(cls, message: Any) -> GenerationRequest:
+        """The row for a ``ModelGenerateRequest`` or a ``ModelRequest`` (the same field names), with
+        the server's defaults for unset fields: the gRPC API and the in-process port share it."""
+        return cls(
+            prompt=message.inputs,
+            max_new_tokens=message.max_new_tokens or 256,
+            temperature=message.temperature,
+            top_p=message.top_p or 1.0,
+            seed=message.seed or None,
+            stop=tuple(message.stop),
+            adapter_id=message.adapter_id,
+        )
+
 
 # --------------------------------------------------------------------------------------------- names
 

@@ -49,6 +49,21 @@ class ModelServeTimeoutError(ModelServeClientError):
 
 
 @dataclass(frozen=True)
+class ModelRequest:
+    """One generation: ``model`` is a base model's name (``""``: the server's default) and
+    ``adapter_id`` a LoRA adapter's id (``""``: none); ``seed`` None or 0 means unseeded."""
+
+    inputs: str
+    model: str = ""
+    adapter_id: str = ""
+    max_new_tokens: int = 256
+    temperature: float = 0.0
+    top_p: float = 1.0
+    seed: int | None = None
+    stop: Sequence[str] = ()
+
+
+@dataclass(frozen=True)
 class ModelGeneration:
     text: str
     finish_reason: str
@@ -60,10 +75,8 @@ class ModelGeneration:
 
 
 class ModelServePort(Protocol):
-    """What a service needs from the model server: a prompt in, a :class:`ModelGeneration` out.
-
-    ``model`` is a base model's name (``""``: the server's default) and ``adapter_id`` a LoRA
-    adapter's id (``""``: none). Implementations raise :class:`ModelServeClientError` subclasses,
+    """What a service needs from the model server: a :class:`ModelRequest` in, a
+    :class:`ModelGeneration` out. Implementations raise :class:`ModelServeClientError` subclasses,
     never a transport's or a model library's own errors, so callers handle one set of failures.
     """
 
@@ -73,23 +86,13 @@ class ModelServePort(Protocol):
         """Fail now (:class:`ModelServeNotFoundError`, ...) when ``model``/``adapter_id`` cannot be served."""
         ...
 
-    def generate(
-        self,
-        inputs: str,
-        *,
-        model: str = "",
-        adapter_id: str = "",
-        max_new_tokens: int = 256,
-        temperature: float = 0.0,
-        top_p: float = 1.0,
-        seed: int | None = None,
-        stop: Sequence[str] = (),
-        timeout: float | None = None,
-    ) -> ModelGeneration: ...
+    def generate(self, request: ModelRequest, timeout: float | None = None) -> ModelGeneration:
+        """Continue ``request.inputs``; ``timeout`` (seconds) bounds the whole call."""
+        ...
 
 
 class ModelServeClient:
-    """``ModelServeClient("127.0.0.1:50053").generate("def f():", max_new_tokens=32)``."""
+    """``ModelServeClient("127.0.0.1:50053").generate(ModelRequest("def f():", max_new_tokens=32))``."""
 
     def __init__(self, address: str | None = None, timeout: float = DEFAULT_TIMEOUT) -> None:
         self.address = address or service_address("modelserve", PORTS["modelserve_grpc"])
@@ -114,25 +117,14 @@ class ModelServeClient:
         """Nothing to do here: the server loads models and adapters on demand, and its first
         ``Generate`` answers NOT_FOUND for a wrong name (raised then as :class:`ModelServeNotFoundError`)."""
 
-    def generate(
-        self,
-        inputs: str,
-        *,
-        model: str = "",
-        adapter_id: str = "",
-        max_new_tokens: int = 256,
-        temperature: float = 0.0,
-        top_p: float = 1.0,
-        seed: int | None = None,
-        stop: Sequence[str] = (),
-        timeout: float | None = None,
-    ) -> ModelGeneration:
-        request = modelserve_pb2.ModelGenerateRequest(
-            model=model, adapter_id=adapter_id, inputs=inputs, max_new_tokens=max_new_tokens,
-            temperature=temperature, top_p=top_p, seed=seed or 0, stop=list(stop),
-        )
+    def generate(self, request: ModelRequest, timeout: float | None = None) -> ModelGeneration:
+        message = modelserve_pb2.ModelGenerateRequest(
+            model=request.model, adapter_id=request.adapter_id, inputs=request.inputs,
+            max_new_tokens=request.max_new_tokens, temperature=request.temperature, top_p=request.top_p,
+            seed=request.seed or 0, stop=list(request.stop),
+        )  # fmt: skip
         try:
-            resp = self._stub.Generate(request, timeout=timeout or self.timeout)
+            resp = self._stub.Generate(message, timeout=timeout or self.timeout)
         except grpc.RpcError as exc:
             raise self._error(exc) from None
         return ModelGeneration(

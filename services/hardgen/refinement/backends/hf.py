@@ -20,6 +20,7 @@ from functools import cached_property
 from typing import Any
 
 from hardgen.core.clients.modelserve import (
+    ModelRequest,
     ModelServeClient,
     ModelServeClientError,
     ModelServeNotFoundError,
@@ -91,16 +92,11 @@ class HFBackend(Backend):
 
     def _call(self, prompt: str, params: GenerationParams, context: CallContext) -> RawCompletion:
         try:
-            out = self.models.generate(
-                prompt,
-                model=self.base,
-                adapter_id=self.adapter,
-                max_new_tokens=params.max_new_tokens,
-                temperature=params.temperature,
-                top_p=params.top_p,
-                seed=params.seed,
-                stop=list(params.stop),
-            )
+            request = ModelRequest(
+                prompt, self.base, self.adapter, params.max_new_tokens, params.temperature, params.top_p,
+                params.seed, tuple(params.stop),
+            )  # fmt: skip
+            out = self.models.generate(request)
         except (ModelServeUnavailableError, ModelServeTimeoutError) as exc:
             raise BackendCallError(f"model server at {self.models.address}: {exc}", retryable=True) from None
         except ModelServeNotFoundError as exc:
