@@ -47,9 +47,9 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
 
 def gateway_headers() -> dict[str, str]:
     """Headers for a request to the gateway: the API key from ``HARDGEN_API_KEY``, if set."""
-    import os
+    from hardgen.cli.settings import api_key
 
-    key = os.environ.get("HARDGEN_API_KEY", "").strip()
+    key = api_key()
     return {"Authorization": f"Bearer {key}"} if key else {}
 
 

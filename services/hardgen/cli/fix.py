@@ -230,9 +230,10 @@ def fix(
     modelserve: str = ModelServeOption,
 ) -> None:
     """Fix scanner findings with a model, keeping only fixes that parse, remove them and add none."""
+    from hardgen.cli.settings import report_log_level
     from hardgen.core.logging import configure_logging
 
-    configure_logging("console", level=os.environ.get("HARDGEN_LOG_LEVEL", "WARNING"))
+    configure_logging("console", level=report_log_level())
     from hardgen.refinement.fixing import FixSpec
 
     if force and not apply:

@@ -13,6 +13,7 @@ import typer
 
 from hardgen import __version__
 from hardgen.cli.common import EXIT_USAGE, UsageError
+from hardgen.cli.settings import load_cli_settings
 from hardgen.core.logging import configure_logging
 
 # Command modules in the order they appear in --help. Add a module here to add a command group.
@@ -62,7 +63,8 @@ def main() -> None:
     except ImportError:  # pragma: no cover - depends on the installed typer
         from click import exceptions as click  # type: ignore[no-redef]
 
-    configure_logging("console")
+    settings = load_cli_settings()  # a bad HARDGEN_* value: one line, exit 2, before any command
+    configure_logging("console", settings.log_level)
     try:
         code = app(standalone_mode=False)
     except (UsageError, click.UsageError) as exc:

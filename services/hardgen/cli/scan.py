@@ -105,10 +105,11 @@ def scan(
     ),
 ) -> None:
     """Scan source files for CodeQL-style security weaknesses (CWE-tagged, with severities)."""
+    from hardgen.cli.settings import report_log_level
     from hardgen.core.logging import configure_logging
 
     # Warnings and errors only: the report is the output; HARDGEN_LOG_LEVEL=INFO shows engine runs.
-    configure_logging("console", level=os.environ.get("HARDGEN_LOG_LEVEL", "WARNING"))
+    configure_logging("console", level=report_log_level())
     from hardgen.scanner.engines.registry import (
         INSTALL_COMMAND,
         EngineMissingError,
