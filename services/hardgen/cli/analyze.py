@@ -8,6 +8,7 @@ from typing import Any
 import typer
 
 from hardgen.cli.common import EXIT_FINDINGS, FormatOption, OutputFormat, emit, fail, gateway_headers, print_json
+from hardgen.cli.settings import gateway_or_setting
 
 analyze_app = typer.Typer(help="Tables and report of a study, from the analytics store (DuckDB).", no_args_is_help=True)
 
@@ -15,7 +16,7 @@ DbOption = typer.Option(None, "--db", help="DuckDB file (default: HARDGEN_DB)")
 ServerOption = typer.Option(
     None,
     "--server",
-    envvar="HARDGEN_GATEWAY_URL",
+    callback=gateway_or_setting,  # HARDGEN_GATEWAY_URL
     help="fetch from a running gateway (http://host:port; HARDGEN_API_KEY is sent) instead of the DuckDB file",
 )
 StudyOption = typer.Option(..., "--study", "-s", help="study name")

@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from hardgen.cli.common import EXIT_FINDINGS, FormatOption, OutputFormat, fail, print_json, print_table, stdout
+from hardgen.cli.settings import scanner_or_setting
 
 corpus_app = typer.Typer(
     help="Import a corpus of generated code (JSONL manifest) into the analytics store.", no_args_is_help=True
@@ -30,7 +31,10 @@ def import_corpus(
         None, "--sarif-root", help="folder the SARIF's relative paths are relative to (default: the manifest's)"
     ),
     scanner: str | None = typer.Option(
-        None, "--scanner", envvar="HARDGEN_SCANNER_ADDR", help="scanner gRPC address (default: in-process)"
+        None,
+        "--scanner",
+        callback=scanner_or_setting,
+        help="scanner gRPC address (default: HARDGEN_SCANNER_ADDR, else in-process)",
     ),
     db: Path | None = typer.Option(None, "--db", help="DuckDB file (default: HARDGEN_DB)"),
     fmt: OutputFormat = FormatOption,

@@ -12,6 +12,7 @@ from typing import Any
 import typer
 
 from hardgen.cli.common import EXIT_FINDINGS, FormatOption, OutputFormat, emit, fail, stderr
+from hardgen.cli.settings import scanner_or_setting
 
 model_app = typer.Typer(help="The local demo model: build it, measure its raw samples.", no_args_is_help=True)
 adapters_app = typer.Typer(help="The adapter registry (LoRA adapters and hosted fine-tunes).", no_args_is_help=True)
@@ -85,7 +86,10 @@ def eval_cmd(
     language: str | None = typer.Option(None, "--language", "-l"),
     scan: bool = typer.Option(True, "--scan/--no-scan", help="scan the samples"),
     scanner: str | None = typer.Option(
-        None, "--scanner", envvar="HARDGEN_SCANNER_ADDR", help="scanner gRPC address (default: in-process)"
+        None,
+        "--scanner",
+        callback=scanner_or_setting,
+        help="scanner gRPC address (default: HARDGEN_SCANNER_ADDR, else in-process)",
     ),
     fmt: OutputFormat = FormatOption,
 ) -> None:

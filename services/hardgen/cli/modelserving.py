@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from hardgen.cli.settings import modelserve_or_setting
+
 if TYPE_CHECKING:  # the gRPC stubs load when a command calls a model, not for ``hardgen --help``
     from hardgen.core.clients.modelserve import ModelServePort
 
@@ -20,8 +22,8 @@ if TYPE_CHECKING:  # the gRPC stubs load when a command calls a model, not for `
 ModelServeOption = typer.Option(
     "",
     "--modelserve",
-    envvar="HARDGEN_MODELSERVE_ADDR",
-    help="model server gRPC address for hf/ models (default: load them in this process)",
+    callback=modelserve_or_setting,
+    help="model server gRPC address for hf/ models (default: HARDGEN_MODELSERVE_ADDR, else load them here)",
 )
 
 

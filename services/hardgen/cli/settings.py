@@ -10,7 +10,7 @@ import sys
 
 from pydantic import Field, SecretStr, ValidationError
 
-from hardgen.core.settings import LogSettings, SharedSettings, settings_error
+from hardgen.core.settings import AddressSettings, LogSettings, SharedSettings, settings_error
 
 EXIT_USAGE = 2
 
@@ -19,6 +19,7 @@ class CliSettings(SharedSettings):
     """Everything the ``hardgen`` command reads itself (services it starts read their own)."""
 
     api_key: SecretStr = Field(default=SecretStr(""), description="API key the CLI sends to a gateway")
+    gateway_url: str = Field(default="", description="gateway the analyze commands fetch from (--server)")
 
 
 def load_cli_settings() -> CliSettings:
@@ -33,6 +34,29 @@ def load_cli_settings() -> CliSettings:
 def api_key() -> str:
     """``HARDGEN_API_KEY``, stripped; empty when unset."""
     return CliSettings().api_key.get_secret_value().strip()
+
+
+def configured_address(service: str) -> str | None:
+    """``HARDGEN_<SERVICE>_ADDR`` only when it is set: the CLI's commands then use that service,
+    and run its code in this process otherwise (the settings' loopback default is for services)."""
+    addresses = AddressSettings()
+    field = f"{service}_address"
+    return str(getattr(addresses, field)) if field in addresses.model_fields_set else None
+
+
+def scanner_or_setting(value: str | None) -> str | None:
+    """``--scanner``, else ``HARDGEN_SCANNER_ADDR`` when set (a typer callback)."""
+    return value or configured_address("scanner")
+
+
+def modelserve_or_setting(value: str | None) -> str:
+    """``--modelserve``, else ``HARDGEN_MODELSERVE_ADDR`` when set, else "" (in-process)."""
+    return value or configured_address("modelserve") or ""
+
+
+def gateway_or_setting(value: str | None) -> str | None:
+    """``--server``, else ``HARDGEN_GATEWAY_URL`` when set."""
+    return value or CliSettings().gateway_url or None
 
 
 def report_log_level() -> str:
