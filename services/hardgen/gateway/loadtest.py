@@ -129,7 +129,7 @@ def _percentile(values: list[float], q: float) -> float:
 def run(clients: int, duration: float, engines: str, unique: bool) -> dict[str, Any]:
     files = corpus_files()
     with tempfile.TemporaryDirectory(prefix="hardgen-load-") as tmp:
-        env = os.environ | {
+        env = os.environ | {  # subprocess-env: the services started below, with the load test's data
             "HARDGEN_DATA": str(Path(tmp) / "data"),
             "HARDGEN_KEYS_DB": str(Path(tmp) / "keys.sqlite"),
             "HARDGEN_AUTH": "on",
