@@ -19,6 +19,9 @@ def register(app: typer.Typer) -> None:
 @dev_app.command("up")
 def up(
     workers: int = typer.Option(2, "--workers", min=0, max=16, help="refinement workers to start"),
+    worker_concurrency: int = typer.Option(
+        1, "--worker-concurrency", min=1, max=64, help="work items each worker holds at once (batching)"
+    ),
     without: list[str] = typer.Option([], "--without", help="a service not to start (repeatable)"),
     timeout: float = typer.Option(180.0, "--timeout", help="seconds to wait for each health check"),
 ) -> None:
@@ -26,7 +29,8 @@ def up(
     unknown = [name for name in without if name not in ALL]
     if unknown:
         fail(f"unknown service(s) {unknown} (choose from {', '.join(ALL)})")
-    stack = LocalStack(workers=workers, services=tuple(n for n in ALL if n not in without))
+    services = tuple(n for n in ALL if n not in without)
+    stack = LocalStack(workers=workers, worker_concurrency=worker_concurrency, services=services)
     try:
         stack.up(timeout=timeout, on_ready=lambda name: stderr.print(f"  {name} ready"))
     except (RuntimeError, TimeoutError, FileNotFoundError) as exc:

@@ -40,6 +40,7 @@ class ProcessSpec:
     name: str
     argv: list[str]
     health: str | None  # probe URL (http:// or grpc://), None = alive is enough
+    env: dict[str, str] = field(default_factory=dict)  # on top of the stack's environment
 
 
 @dataclass
@@ -47,6 +48,13 @@ class LocalStack:
     state_dir: Path = field(default_factory=lambda: data_dir() / "dev")
     ports: Ports = field(default_factory=Ports)
     workers: int = 2
+    #: work items each worker holds at once; its hf/ calls may overlap as much, so that modelserve
+    #: batches them and the scanner merges their scans (see hardgen.refinement.worker)
+    worker_concurrency: int = 1
+    #: torch threads of the local model server. One: the demo model's tensors are too small to
+    #: gain from a second thread, and on a machine whose cores the scanner and workers also use,
+    #: two threads spin-wait on each other (batch decoding measured 7x slower, docs/performance.md)
+    modelserve_threads: int = 1
     services: tuple[str, ...] = ("nats", "scanner", "modelserve", "refinement", "worker", "analytics", "gateway")
     #: modelserve's base model; it also consumes the studies' fine-tune items (--finetune-worker)
     model: str = "demo"
@@ -64,7 +72,8 @@ class LocalStack:
 
     def env(self) -> dict[str, str]:
         p = self.ports
-        env = dict(os.environ)
+        # the children's environment: this one's (PATH, HOME, keys) plus the stack's addresses
+        env = dict(os.environ)  # subprocess-env
         env.update(
             {
                 "HARDGEN_NATS_URL": self.nats_url,
@@ -74,7 +83,7 @@ class LocalStack:
                 "HARDGEN_ANALYTICS_ADDR": f"127.0.0.1:{p.analytics_grpc}",
                 "HARDGEN_LOG_FORMAT": "json",
                 # the local dev stack listens on loopback only; set HARDGEN_AUTH=on to try keys
-                "HARDGEN_AUTH": os.environ.get("HARDGEN_AUTH", "off"),
+                "HARDGEN_AUTH": os.environ.get("HARDGEN_AUTH", "off"),  # subprocess-env
                 "PYTHONUNBUFFERED": "1",
             }
         )
@@ -134,6 +143,7 @@ class LocalStack:
                         self.nats_url,
                         "--finetune-ack-wait",
                         str(self.finetune_ack_wait),
+                        *(["--threads", str(self.modelserve_threads)] if self.modelserve_threads else []),
                     ],
                     f"http://127.0.0.1:{p.modelserve_http}/health",
                 )
@@ -148,8 +158,19 @@ class LocalStack:
             "worker": [
                 ProcessSpec(
                     f"worker-{i}",
-                    [py, "-m", "hardgen.refinement.worker", "--health-port", str(p.worker_health + 100 * i)],
+                    [
+                        py,
+                        "-m",
+                        "hardgen.refinement.worker",
+                        "--health-port",
+                        str(p.worker_health + 100 * i),
+                        "--concurrency",
+                        str(self.worker_concurrency),
+                    ],
                     f"http://127.0.0.1:{p.worker_health + 100 * i}/healthz",
+                    env={"HARDGEN_HF_CONCURRENCY": str(self.worker_concurrency)}
+                    if self.worker_concurrency > 1
+                    else {},
                 )
                 for i in range(self.workers)
             ],
@@ -200,7 +221,7 @@ class LocalStack:
                 stdout=log_file,
                 stderr=subprocess.STDOUT,
                 stdin=subprocess.DEVNULL,
-                env=self.env(),
+                env={**self.env(), **spec.env, **self.extra_env},
                 start_new_session=True,
             )
         pids = self._read_pids()
