@@ -162,6 +162,18 @@ class AddressSettings(HardgenSettings):
     modelserve_address: str = _addr("modelserve")
     analytics_address: str = _addr("analytics")
 
+    @field_validator("scanner_address", "refinement_address", "modelserve_address", "analytics_address")
+    @classmethod
+    def _host_port(cls, value: str) -> str:
+        """``host:port`` with a numeric port (gRPC target schemes such as ``dns:///`` pass as given):
+        a typo here would otherwise surface as a connection error at the first call."""
+        if "://" in value or value.startswith("unix:"):
+            return value
+        host, sep, port = value.rpartition(":")
+        if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
+            raise ValueError("not host:port with a port number")
+        return value
+
 
 class GrpcSettings(HardgenSettings):
     """gRPC message size and TLS files; the same images run with or without TLS."""

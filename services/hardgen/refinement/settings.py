@@ -16,6 +16,15 @@ from pydantic import Field, SecretStr, field_validator
 
 from hardgen.core.settings import AddressSettings, CommaList, HardgenSettings, SharedSettings, split_commas
 
+#: variables a backend reads by a name known only at run time (:meth:`ProviderSettings.secret`,
+#: :meth:`ProviderSettings.concurrency`); docs/configuration.md lists them beside the fields
+RUNTIME_VARIABLES = {
+    "OPENAI_API_KEY": "OpenAI key (another variable with the model option api_key_env)",
+    "GEMINI_API_KEY": "Gemini key (GOOGLE_API_KEY is accepted too)",
+    "GOOGLE_API_KEY": "Gemini key when GEMINI_API_KEY is unset",
+    "HARDGEN_<PROVIDER>_CONCURRENCY": "calls in flight to one provider, e.g. HARDGEN_HF_CONCURRENCY",
+}
+
 
 class ProviderSettings(AddressSettings):
     """What model backends read: endpoints, the retry step, and secrets by variable name."""
