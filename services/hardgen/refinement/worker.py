@@ -29,6 +29,7 @@ import argparse
 import asyncio
 import contextlib
 import hashlib
+import json
 import random
 import signal
 import time
@@ -140,6 +141,8 @@ class Worker:
         self.scanner = ScannerClient(config.scanner_address, timeout=config.scan_timeout)
         self.service = RefinementService(scanner=FindingsScanner(self.scanner))
         self.processed = 0
+        self.in_flight = 0  # items being handled now
+        self.peak_in_flight = 0  # the most at once since start (health endpoint; tests)
         self._js: Any = None
         self._status_kv: Any = None
 
@@ -203,6 +206,8 @@ class Worker:
                 await asyncio.wait(in_flight, timeout=5.0)
 
     async def _handle_safely(self, msg: Any) -> None:
+        self.in_flight += 1
+        self.peak_in_flight = max(self.peak_in_flight, self.in_flight)
         try:
             await self.handle(msg)
         except Exception as exc:  # noqa: BLE001 - e.g. NATS went away mid-publish
@@ -210,6 +215,8 @@ class Worker:
             # ack_wait; outcomes and msg ids make the retry idempotent
             log.warning("worker.handle_failed", error=f"{type(exc).__name__}: {exc}"[:300])
             await asyncio.sleep(1.0)
+        finally:
+            self.in_flight -= 1
 
     async def handle(self, msg: Any) -> None:
         try:
@@ -362,7 +369,13 @@ async def _health_server(port: int, worker: Worker) -> asyncio.AbstractServer:
     async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         with contextlib.suppress(Exception):
             await asyncio.wait_for(reader.readline(), timeout=2.0)
-            body = f'{{"status":"ok","processed":{worker.processed}}}'.encode()
+            body = json.dumps({
+                "status": "ok",
+                "processed": worker.processed,
+                "in_flight": worker.in_flight,
+                "peak_in_flight": worker.peak_in_flight,
+                "concurrency": worker.config.concurrency,
+            }).encode()
             writer.write(
                 b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
                 + str(len(body)).encode()
