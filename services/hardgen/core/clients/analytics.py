@@ -5,13 +5,11 @@ The analytics service speaks only gRPC; the gateway's study routes and the study
 
 from __future__ import annotations
 
-from types import TracebackType
 from typing import Any
 
 import grpc
 
-from hardgen.core.grpcutil import channel as grpc_channel
-from hardgen.core.settings import PORTS, service_address
+from hardgen.core.clients.base import GrpcClient
 from hardgen.v1 import analytics_pb2, analytics_pb2_grpc, common_pb2
 
 DEFAULT_TIMEOUT = 60.0
@@ -25,14 +23,12 @@ class AnalyticsNotFoundError(AnalyticsClientError):
     """Unknown study or table."""
 
 
-class AnalyticsClient:
+class AnalyticsClient(GrpcClient):
     """``AnalyticsClient("127.0.0.1:50054").get_table("demo", "prevalence", "csv")`` → the CSV text."""
 
-    def __init__(self, address: str | None = None, timeout: float = DEFAULT_TIMEOUT) -> None:
-        self.address = address or service_address("analytics", PORTS["analytics_grpc"])
-        self.timeout = timeout
-        self._channel = grpc_channel(self.address)
-        self._stub = analytics_pb2_grpc.AnalyticsStub(self._channel)
+    service = "analytics"
+    stub_class = analytics_pb2_grpc.AnalyticsStub
+    default_timeout = DEFAULT_TIMEOUT
 
     def list_studies(self, timeout: float | None = None) -> list[analytics_pb2.StudySummary]:
         response = self._call(self._stub.ListStudies, analytics_pb2.ListStudiesRequest(), timeout)
@@ -74,14 +70,3 @@ class AnalyticsClient:
                     f"analytics at {self.address} did not answer within {deadline:.1f}s"
                 ) from None
             raise AnalyticsClientError(f"analytics at {self.address} failed ({code}): {details}") from None
-
-    def close(self) -> None:
-        self._channel.close()
-
-    def __enter__(self) -> AnalyticsClient:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()

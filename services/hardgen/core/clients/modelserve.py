@@ -15,13 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from types import TracebackType
 from typing import Protocol
 
 import grpc
 
-from hardgen.core.grpcutil import channel as grpc_channel
-from hardgen.core.settings import PORTS, service_address
+from hardgen.core.clients.base import GrpcClient
 from hardgen.v1 import common_pb2, modelserve_pb2, modelserve_pb2_grpc
 
 DEFAULT_TIMEOUT = 300.0
@@ -91,14 +89,12 @@ class ModelServePort(Protocol):
         ...
 
 
-class ModelServeClient:
+class ModelServeClient(GrpcClient):
     """``ModelServeClient("127.0.0.1:50053").generate(ModelRequest("def f():", max_new_tokens=32))``."""
 
-    def __init__(self, address: str | None = None, timeout: float = DEFAULT_TIMEOUT) -> None:
-        self.address = address or service_address("modelserve", PORTS["modelserve_grpc"])
-        self.timeout = timeout
-        self._channel = grpc_channel(self.address)
-        self._stub = modelserve_pb2_grpc.ModelServeStub(self._channel)
+    service = "modelserve"
+    stub_class = modelserve_pb2_grpc.ModelServeStub
+    default_timeout = DEFAULT_TIMEOUT
 
     def _error(self, exc: grpc.RpcError) -> ModelServeClientError:
         code = exc.code() if hasattr(exc, "code") else None
@@ -157,14 +153,3 @@ class ModelServeClient:
             return str(self._stub.Health(common_pb2.HealthRequest(), timeout=timeout).status)
         except grpc.RpcError as exc:
             raise self._error(exc) from None
-
-    def close(self) -> None:
-        self._channel.close()
-
-    def __enter__(self) -> ModelServeClient:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()

@@ -8,14 +8,12 @@ call has a deadline; failures raise :class:`RefinementClientError` carrying the 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from types import TracebackType
 from typing import Any
 
 import grpc
 
+from hardgen.core.clients.base import GrpcClient
 from hardgen.core.clients.scanner import finding_to_dict
-from hardgen.core.grpcutil import channel as grpc_channel
-from hardgen.core.settings import PORTS, service_address
 from hardgen.v1 import common_pb2, refinement_pb2, refinement_pb2_grpc
 
 DEFAULT_TIMEOUT = 600.0
@@ -126,14 +124,12 @@ def file_fix_to_dict(msg: refinement_pb2.FileFix) -> dict[str, Any]:
     }
 
 
-class RefinementClient:
+class RefinementClient(GrpcClient):
     """``RefinementClient("127.0.0.1:50052").generate(scenario=1, language="python", model=...)``."""
 
-    def __init__(self, address: str | None = None, timeout: float = DEFAULT_TIMEOUT) -> None:
-        self.address = address or service_address("refinement", PORTS["refinement_grpc"])
-        self.timeout = timeout
-        self._channel = grpc_channel(self.address)
-        self._stub = refinement_pb2_grpc.RefinementStub(self._channel)
+    service = "refinement"
+    stub_class = refinement_pb2_grpc.RefinementStub
+    default_timeout = DEFAULT_TIMEOUT
 
     def generate(
         self,
@@ -218,14 +214,3 @@ class RefinementClient:
             elif code == grpc.StatusCode.DEADLINE_EXCEEDED:
                 details = f"refinement service at {self.address} did not answer within {deadline:.0f}s"
             raise RefinementClientError(name, str(details)) from None
-
-    def close(self) -> None:
-        self._channel.close()
-
-    def __enter__(self) -> RefinementClient:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()

@@ -14,14 +14,12 @@ Every call carries a deadline; an unreachable service or an expired deadline rai
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from types import TracebackType
 from typing import Any, Protocol
 
 import grpc
 
+from hardgen.core.clients.base import GrpcClient
 from hardgen.core.findings import FileError, Finding
-from hardgen.core.grpcutil import channel as grpc_channel
-from hardgen.core.settings import PORTS, service_address
 from hardgen.v1 import common_pb2, scanner_pb2, scanner_pb2_grpc
 
 DEFAULT_TIMEOUT = 120.0
@@ -146,14 +144,12 @@ def source_files(files: Iterable[FileSpec]) -> list[common_pb2.SourceFile]:
     return out
 
 
-class ScannerClient:
+class ScannerClient(GrpcClient):
     """``ScannerClient("127.0.0.1:50051").scan([("app.py", code)])`` → ``ScanResponse``."""
 
-    def __init__(self, address: str | None = None, timeout: float = DEFAULT_TIMEOUT) -> None:
-        self.address = address or service_address("scanner", PORTS["scanner_grpc"])
-        self.timeout = timeout
-        self._channel = grpc_channel(self.address)
-        self._stub = scanner_pb2_grpc.ScannerStub(self._channel)
+    service = "scanner"
+    stub_class = scanner_pb2_grpc.ScannerStub
+    default_timeout = DEFAULT_TIMEOUT
 
     def scan(
         self,
@@ -206,14 +202,3 @@ class ScannerClient:
         if code in (grpc.StatusCode.INVALID_ARGUMENT, grpc.StatusCode.RESOURCE_EXHAUSTED):
             return ScannerRequestError(f"scanner rejected the request: {details}")
         return ScannerClientError(f"scanner at {self.address} failed ({code}): {details}")
-
-    def close(self) -> None:
-        self._channel.close()
-
-    def __enter__(self) -> ScannerClient:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()

@@ -1,0 +1,41 @@
+"""What every gRPC service client shares: where the service is, a default deadline, one channel.
+
+A client names its service (``HARDGEN_<SERVICE>_ADDR``, else ``127.0.0.1`` and the stack's port)
+and its generated stub class; this base opens the channel (TLS when configured, see
+:mod:`hardgen.core.grpcutil`) and closes it, also as a context manager.
+"""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Any, ClassVar, Self
+
+from hardgen.core.grpcutil import channel as grpc_channel
+from hardgen.core.settings import PORTS, service_address
+
+
+class GrpcClient:
+    """``with ScannerClient() as client: ...``; subclasses set :attr:`service` and :attr:`stub_class`."""
+
+    #: the service's name in ``HARDGEN_<SERVICE>_ADDR`` and in ``PORTS["<service>_grpc"]``
+    service: ClassVar[str]
+    #: the generated ``*Stub`` class of the service's contract
+    stub_class: ClassVar[Any]
+    default_timeout: ClassVar[float] = 60.0
+
+    def __init__(self, address: str | None = None, timeout: float | None = None) -> None:
+        self.address = address or service_address(self.service, PORTS[f"{self.service}_grpc"])
+        self.timeout = self.default_timeout if timeout is None else timeout
+        self._channel = grpc_channel(self.address)
+        self._stub: Any = self.stub_class(self._channel)
+
+    def close(self) -> None:
+        self._channel.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
