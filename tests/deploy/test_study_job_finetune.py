@@ -6,6 +6,10 @@ that needs a local adapter queues one fine-tune work item for modelserve and ret
 from __future__ import annotations
 
 import contextlib
+import json
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 from hardgen.core.events import FINETUNE_STREAM
@@ -66,3 +70,27 @@ async def test_study_without_a_named_fine_tune_queues_one_finetune_item(nats_ser
         assert await _finetune_items(js, "local-ft") == 1  # the re-post was a duplicate
     finally:
         await nc.close()
+
+
+def test_cli_study_run_queues_the_fine_tune_and_shows_its_state(nats_server: str, tmp_path: Path) -> None:
+    """`hardgen study run` (what the Job runs) returns without waiting for a model and shows the
+    fine-tune's state, in JSON and in the table's title."""
+    study = tmp_path / "cli-ft.yaml"
+    study.write_text(_spec("cli-ft", ["hf/demo"], {}).model_dump_json())  # JSON is YAML
+    hardgen = str(Path(sys.executable).parent / "hardgen")
+    common = ["--nats", nats_server, "--analytics", "127.0.0.1:1"]
+    run = subprocess.run(
+        [hardgen, "study", "run", str(study), "--no-wait", *common, "--format", "json"],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert "fine-tune queued for the ft cells" in run.stderr
+    shown = json.loads(run.stdout)
+    assert shown["published"] == 2 and shown["finetune"]["state"] == "pending"
+    assert shown["total"] == 4 and shown["pending"] == 4  # the ft cells count, and wait
+    table = subprocess.run(
+        [hardgen, "study", "status", "cli-ft", *common, "--format", "table"],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert table.returncode == 0, table.stderr
+    assert "fine-tune: pending" in table.stdout + table.stderr

@@ -108,8 +108,9 @@ def _healthy(url: str) -> bool:
 def studies_http(
     gateway: Gateway, analytics_service: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[httpx.Client]:
-    monkeypatch.setenv("HARDGEN_ANALYTICS_ADDR", analytics_service["grpc"])
-    monkeypatch.setenv("HARDGEN_NATS_URL", analytics_service["nats"])
+    # the session's gateway, pointed at this test's analytics and NATS (its settings are injected)
+    here = {"analytics_address": analytics_service["grpc"], "nats_url": analytics_service["nats"]}
+    monkeypatch.setattr(gateway.app.state, "settings", gateway.app.state.settings.model_copy(update=here))
     monkeypatch.setattr(gateway.app.state, "analytics", None, raising=False)
     headers = getattr(gateway, "headers", None) or {}
     with httpx.Client(base_url=gateway.url, timeout=120.0, headers=headers) as client:
@@ -165,6 +166,26 @@ def test_posting_a_study_publishes_its_grid(studies_http: httpx.Client) -> None:
     assert status["total"] == 8 and len(status["cells"]) == 4
     bad = studies_http.post("/v1/studies", json=spec | {"strategies": ["telepathy"]})
     assert bad.status_code == 422 and "telepathy" in bad.json()["error"]["message"]
+
+
+def test_posting_a_study_with_ft_cells_queues_its_fine_tune_and_returns(studies_http: httpx.Client) -> None:
+    """The gateway never trains: the ft cells wait for a fine-tune work item that modelserve
+    consumes (none runs here), and the status says so."""
+    spec = {
+        "name": "gw-ft",
+        "models": ["hf/demo"],
+        "languages": ["python"],
+        "scenarios": [1],
+        "strategies": ["raw", "ft"],
+        "samples": 2,
+        "finetune": {"base": "demo", "steps": 5},
+    }
+    accepted = studies_http.post("/v1/studies", json=spec)
+    assert accepted.status_code == 202, accepted.text
+    assert (accepted.json()["published"], accepted.json()["finetune"]) == (2, "queued")
+    status = studies_http.get("/v1/studies/gw-ft/status").json()
+    assert status["finetune"]["state"] == "pending" and status["total"] == 4
+    assert {c["strategy"]: c["pending"] for c in status["cells"]} == {"raw": 2, "ft": 2}
 
 
 def _spec(name: str) -> StudySpec:

@@ -51,6 +51,8 @@ async def run_study(spec: StudySpec, nats_url: str, resume: bool = False) -> Pub
         report = await publish_items(js, [i for i in spec.items() if i.id not in waiting], done)
         if waiting - done:
             report.finetune = await _finetune(js, spec, done, report)
+        else:  # every ft sample has its outcome: nothing to tune or publish
+            report.skipped_done += len(waiting)
         log.info("study.published", study=spec.name, **report.__dict__)
         return report
     finally:
@@ -76,5 +78,6 @@ async def _finetune(js: Any, spec: StudySpec, done: set[str], report: PublishRep
         # recorded before publishing: the worker's "training" must never be overwritten by this
         await record_finetune(kv, spec.name, work.id, "pending", base=work.request.base_model, retries=retries)
     published = await publish_finetune(js, work, msg_id)
+    report.skipped_done += sum(1 for i in untuned_ft_items(spec) if i.id in done)  # the worker skips them too
     log.info("study.finetune_queued", study=spec.name, finetune=work.id, duplicate=not published)
     return "queued"

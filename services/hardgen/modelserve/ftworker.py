@@ -173,6 +173,7 @@ class FineTuneWorker:
         await record_finetune(
             self._finetunes, work.study, work.id, "done",
             base=work.request.base_model, model=model, adapter=record.id, reused=record.reused,
+            attempt=int(msg.metadata.num_delivered),
         )
         await msg.ack()
         self.processed += 1
