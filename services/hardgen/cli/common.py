@@ -53,6 +53,26 @@ def gateway_headers() -> dict[str, str]:
     return {"Authorization": f"Bearer {key}"} if key else {}
 
 
+def post_gateway(url: str, path: str, body: dict[str, Any], timeout: float) -> Any:
+    """POST ``body`` to the gateway at ``url`` and return its JSON answer; one line and an exit
+    otherwise: 2 (usage) when the gateway refused the request, 1 when it failed or is unreachable."""
+    import httpx
+
+    try:
+        response = httpx.post(url.rstrip("/") + path, json=body, headers=gateway_headers(), timeout=timeout)
+    except httpx.HTTPError as exc:
+        fail(f"cannot reach the gateway at {url}: {type(exc).__name__}", EXIT_FINDINGS)
+    if response.status_code >= 400:
+        try:
+            message = response.json()["error"]["message"]
+        except (ValueError, KeyError, TypeError):
+            message = response.text[:200]
+        code = EXIT_USAGE if response.status_code in (400, 401, 403, 404, 413, 422) else EXIT_FINDINGS
+        hint = " (set HARDGEN_API_KEY to a key from `hardgen keys create`)" if response.status_code == 401 else ""
+        fail(f"gateway answered {response.status_code}: {message}{hint}", code)
+    return response.json()
+
+
 def print_json(data: Any) -> None:
     """Write JSON to stdout (and only JSON), for ``--format json``."""
     sys.stdout.write(json.dumps(data, indent=2, default=str, ensure_ascii=False) + "\n")

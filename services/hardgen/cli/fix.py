@@ -25,7 +25,7 @@ from typing import Any
 
 import typer
 
-from hardgen.cli.common import EXIT_FINDINGS, EXIT_USAGE, fail, gateway_headers, stderr
+from hardgen.cli.common import EXIT_FINDINGS, EXIT_USAGE, fail, post_gateway, stderr
 from hardgen.cli.generate import parse_options
 from hardgen.cli.modelserving import ModelServeOption
 from hardgen.cli.scan import scan_root, walk
@@ -120,8 +120,6 @@ def _in_process(
 
 
 def _via_gateway(url: str, inputs: list[Any], spec: Any) -> list[FileFix]:
-    import httpx
-
     outcomes: list[FileFix] = []
     files = []
     for item in inputs:
@@ -143,19 +141,9 @@ def _via_gateway(url: str, inputs: list[Any], spec: Any) -> list[FileFix]:
         "engines": spec.engines,
         "profile": spec.profile or "default",
     }
-    try:
-        response = httpx.post(url.rstrip("/") + "/v1/fixes", json=body, headers=gateway_headers(), timeout=1800.0)
-    except httpx.HTTPError as exc:
-        fail(f"cannot reach the gateway at {url}: {type(exc).__name__}", EXIT_FINDINGS)
-    if response.status_code >= 400:
-        try:
-            message = response.json()["error"]["message"]
-        except (ValueError, KeyError, TypeError):
-            message = response.text[:200]
-        code = EXIT_USAGE if response.status_code in (400, 401, 403, 404, 413, 422) else EXIT_FINDINGS
-        fail(f"gateway answered {response.status_code}: {message}", code)
+    answer = post_gateway(url, "/v1/fixes", body, timeout=1800.0)
     sent = {f["path"]: f["content"] for f in files}
-    fixes = [FileFix.from_dict(f) for f in response.json()["files"]]
+    fixes = [FileFix.from_dict(f) for f in answer["files"]]
     for item in fixes:  # the answer carries the fixed file, not the one sent
         item.original_code = sent.get(item.path, "")
     return outcomes + fixes

@@ -22,6 +22,7 @@ from hardgen.cli.common import (
     emit,
     fail,
     gateway_headers,
+    post_gateway,
     print_json,
     stdout,
 )
@@ -101,8 +102,6 @@ def _in_process(spec: Any, scanner_address: str, modelserve: str) -> list[dict[s
 
 
 def _via_gateway(url: str, spec: Any) -> list[dict[str, Any]]:
-    import httpx
-
     body: dict[str, Any] = {
         "language": spec.language,
         "model": spec.model,
@@ -115,20 +114,7 @@ def _via_gateway(url: str, spec: Any) -> list[dict[str, Any]]:
         "options": spec.options,
     }
     body |= {"scenario": spec.scenario} if spec.scenario else {"prompt": spec.prompt}
-    endpoint = url.rstrip("/") + "/v1/generations"
-    try:
-        response = httpx.post(endpoint, json=body, headers=gateway_headers(), timeout=900.0)
-    except httpx.HTTPError as exc:
-        fail(f"cannot reach the gateway at {url}: {type(exc).__name__}", EXIT_FINDINGS)
-    if response.status_code >= 400:
-        try:
-            message = response.json()["error"]["message"]
-        except (ValueError, KeyError, TypeError):
-            message = response.text[:200]
-        code = EXIT_USAGE if response.status_code in (400, 401, 403, 404, 422) else EXIT_FINDINGS
-        hint = " (set HARDGEN_API_KEY to a key from `hardgen keys create`)" if response.status_code == 401 else ""
-        fail(f"gateway answered {response.status_code}: {message}{hint}", code)
-    samples: list[dict[str, Any]] = response.json()["samples"]
+    samples: list[dict[str, Any]] = post_gateway(url, "/v1/generations", body, timeout=900.0)["samples"]
     return samples
 
 
