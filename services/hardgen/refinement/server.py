@@ -7,7 +7,9 @@ the scanner down → UNAVAILABLE. A model call that fails after retries is recor
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from concurrent import futures
+from contextlib import contextmanager
 from typing import Any
 
 import grpc
@@ -30,6 +32,24 @@ from hardgen.v1 import common_pb2, refinement_pb2, refinement_pb2_grpc
 log = get_logger(__name__)
 
 
+@contextmanager
+def _status_on_failure(context: grpc.ServicerContext, event: str, model: str, strategy: str) -> Iterator[None]:
+    """End the call with the status a caller can act on: its request (INVALID_ARGUMENT), the
+    service's configuration (FAILED_PRECONDITION), a back end (UNAVAILABLE), or INTERNAL without
+    a traceback."""
+    try:
+        yield
+    except RequestError as exc:
+        context.abort(grpc.StatusCode.INVALID_ARGUMENT, str(exc))
+    except ConfigError as exc:
+        context.abort(grpc.StatusCode.FAILED_PRECONDITION, str(exc))
+    except (ScannerUnavailableError, BackendCallError) as exc:
+        context.abort(grpc.StatusCode.UNAVAILABLE, str(exc))
+    except Exception as exc:  # noqa: BLE001 - never leak a traceback to the caller
+        log.exception(event, model=model, strategy=strategy)
+        context.abort(grpc.StatusCode.INTERNAL, f"internal error: {type(exc).__name__}")
+
+
 class RefinementServicer(refinement_pb2_grpc.RefinementServicer):
     def __init__(self, service: RefinementService) -> None:
         self.service = service
@@ -38,17 +58,8 @@ class RefinementServicer(refinement_pb2_grpc.RefinementServicer):
         self, request: refinement_pb2.GenerateRequest, context: grpc.ServicerContext
     ) -> refinement_pb2.GenerateResponse:
         spec = spec_from_proto(request)
-        try:
+        with _status_on_failure(context, "generate_failed", spec.model, spec.strategy):
             samples = self.service.generate(spec)
-        except RequestError as exc:
-            context.abort(grpc.StatusCode.INVALID_ARGUMENT, str(exc))
-        except ConfigError as exc:
-            context.abort(grpc.StatusCode.FAILED_PRECONDITION, str(exc))
-        except (ScannerUnavailableError, BackendCallError) as exc:
-            context.abort(grpc.StatusCode.UNAVAILABLE, str(exc))
-        except Exception as exc:  # noqa: BLE001 - never leak a traceback to the caller
-            log.exception("generate_failed", model=spec.model, strategy=spec.strategy)
-            context.abort(grpc.StatusCode.INTERNAL, f"internal error: {type(exc).__name__}")
         log.info(
             "generated",
             model=spec.model,
@@ -64,17 +75,8 @@ class RefinementServicer(refinement_pb2_grpc.RefinementServicer):
         self, request: refinement_pb2.FixRequest, context: grpc.ServicerContext
     ) -> refinement_pb2.FixResponse:
         files, spec = fix_request_from_proto(request)
-        try:
+        with _status_on_failure(context, "fix_failed", spec.model, spec.strategy):
             fixes = self.service.fix(files, spec)
-        except RequestError as exc:
-            context.abort(grpc.StatusCode.INVALID_ARGUMENT, str(exc))
-        except ConfigError as exc:
-            context.abort(grpc.StatusCode.FAILED_PRECONDITION, str(exc))
-        except (ScannerUnavailableError, BackendCallError) as exc:
-            context.abort(grpc.StatusCode.UNAVAILABLE, str(exc))
-        except Exception as exc:  # noqa: BLE001 - never leak a traceback to the caller
-            log.exception("fix_failed", model=spec.model, strategy=spec.strategy)
-            context.abort(grpc.StatusCode.INTERNAL, f"internal error: {type(exc).__name__}")
         log.info("fixed", model=spec.model, strategy=spec.strategy, files=len(fixes))
         return refinement_pb2.FixResponse(files=[file_fix_to_proto(f) for f in fixes])
 
