@@ -108,13 +108,20 @@ def _healthy(url: str) -> bool:
 def studies_http(
     gateway: Gateway, analytics_service: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[httpx.Client]:
-    # the session's gateway, pointed at this test's analytics and NATS (its settings are injected)
-    here = {"analytics_address": analytics_service["grpc"], "nats_url": analytics_service["nats"]}
-    monkeypatch.setattr(gateway.app.state, "settings", gateway.app.state.settings.model_copy(update=here))
-    monkeypatch.setattr(gateway.app.state, "analytics", None, raising=False)
+    # the session's gateway, pointed at this test's analytics and NATS: its settings are injected,
+    # so they are swapped on the app (and put back: monkeypatch would delete a starlette State entry)
+    state = gateway.app.state
+    saved = state.settings
+    state.settings = saved.model_copy(
+        update={"analytics_address": analytics_service["grpc"], "nats_url": analytics_service["nats"]}
+    )
+    monkeypatch.setattr(state, "analytics", None, raising=False)
     headers = getattr(gateway, "headers", None) or {}
-    with httpx.Client(base_url=gateway.url, timeout=120.0, headers=headers) as client:
-        yield client
+    try:
+        with httpx.Client(base_url=gateway.url, timeout=120.0, headers=headers) as client:
+            yield client
+    finally:
+        state.settings = saved
 
 
 def test_studies_tables_and_report_come_from_analytics(studies_http: httpx.Client) -> None:

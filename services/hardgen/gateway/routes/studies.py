@@ -8,16 +8,17 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import HTMLResponse
 
 from hardgen.core.clients.analytics import AnalyticsClient, AnalyticsClientError, AnalyticsNotFoundError
 from hardgen.core.logging import get_logger
 from hardgen.core.progress import StudyProgress, study_progress
-from hardgen.core.settings import PORTS, nats_url, service_address
 from hardgen.core.study import StudySpec
 from hardgen.core.studypublish import run_study
+from hardgen.gateway.deps import get_settings
 from hardgen.gateway.errors import ApiError, responses
+from hardgen.gateway.settings import GatewaySettings
 
 router = APIRouter(prefix="/v1", tags=["studies"])
 log = get_logger(__name__)
@@ -26,10 +27,10 @@ TABLE_MEDIA = {"csv": "text/csv; charset=utf-8", "json": "application/json", "ma
 
 
 def analytics(request: Request) -> AnalyticsClient:
-    """One analytics gRPC client per app, made on first use."""
+    """One analytics gRPC client per app, made on first use at the settings' address."""
     client = getattr(request.app.state, "analytics", None)
     if client is None:
-        client = AnalyticsClient(service_address("analytics", PORTS["analytics_grpc"]))
+        client = AnalyticsClient(get_settings(request).analytics_address)
         request.app.state.analytics = client
     return client
 
@@ -57,7 +58,7 @@ def list_studies(request: Request) -> dict[str, Any]:
 
 
 @router.post("/studies", status_code=202, responses=responses(400, 422, 503))
-async def start_study(spec: StudySpec) -> dict[str, Any]:
+async def start_study(spec: StudySpec, settings: GatewaySettings = Depends(get_settings)) -> dict[str, Any]:
     """Publish a study's work items to JetStream and answer 202; nothing runs in the gateway.
 
     ``ft`` cells that need a LoRA adapter wait for one fine-tune work item that modelserve
@@ -67,7 +68,7 @@ async def start_study(spec: StudySpec) -> dict[str, Any]:
     already have an outcome are not redone, and a registered adapter is not trained again.
     """
     try:
-        report = await asyncio.wait_for(run_study(spec, nats_url(), resume=True), timeout=PUBLISH_TIMEOUT)
+        report = await asyncio.wait_for(run_study(spec, settings.nats_url, resume=True), timeout=PUBLISH_TIMEOUT)
     except (ConnectionError, TimeoutError) as exc:
         raise ApiError(503, "upstream_unavailable", f"NATS is unreachable: {exc or 'no answer in time'}") from None
     log.info("gateway.study_published", study=spec.name, published=report.published, finetune=report.finetune)
@@ -86,13 +87,13 @@ PUBLISH_TIMEOUT = 60.0
 
 
 @router.get("/studies/{study}/status", response_model=StudyProgress, responses=responses(404, 503))
-async def status(study: str, request: Request) -> dict[str, Any]:
+async def status(study: str, request: Request, settings: GatewaySettings = Depends(get_settings)) -> dict[str, Any]:
     """Per cell done / failed / pending from the workers' outcomes, and how many samples analytics
     has stored (``stored``; ``null`` with ``analytics_error`` when analytics is unreachable).
     ``finished`` is true once every sample has an outcome *and* is stored, so its tables are final.
     The same object as ``hardgen study status --format json``."""
     try:
-        progress = await study_progress(study, nats_url(), analytics(request).address)
+        progress = await study_progress(study, settings.nats_url, analytics(request).address)
     except LookupError as exc:
         raise ApiError(404, "not_found", str(exc).strip("'\"")) from None
     except ConnectionError as exc:
