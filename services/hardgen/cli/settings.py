@@ -10,7 +10,7 @@ import sys
 
 from pydantic import Field, SecretStr, ValidationError
 
-from hardgen.core.settings import AddressSettings, LogSettings, SharedSettings, settings_error
+from hardgen.core.settings import LogSettings, SharedSettings, configured_address, settings_error
 
 EXIT_USAGE = 2
 
@@ -34,14 +34,6 @@ def load_cli_settings() -> CliSettings:
 def api_key() -> str:
     """``HARDGEN_API_KEY``, stripped; empty when unset."""
     return CliSettings().api_key.get_secret_value().strip()
-
-
-def configured_address(service: str) -> str | None:
-    """``HARDGEN_<SERVICE>_ADDR`` only when it is set: the CLI's commands then use that service,
-    and run its code in this process otherwise (the settings' loopback default is for services)."""
-    addresses = AddressSettings()
-    field = f"{service}_address"
-    return str(getattr(addresses, field)) if field in addresses.model_fields_set else None
 
 
 def scanner_or_setting(value: str | None) -> str | None:

@@ -14,12 +14,14 @@ tests): they read the variables when called, through the same classes.
 
 from __future__ import annotations
 
+import os
 import sys
 from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import Field, ValidationError, field_validator
+from pydantic_core import PydanticUseDefault
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -162,6 +164,13 @@ class AddressSettings(HardgenSettings):
     modelserve_address: str = _addr("modelserve")
     analytics_address: str = _addr("analytics")
 
+    @field_validator("scanner_address", "refinement_address", "modelserve_address", "analytics_address", mode="before")
+    @classmethod
+    def _blank_is_default(cls, value: Any) -> Any:
+        if isinstance(value, str) and not value.strip():  # an empty variable means unset, as before
+            raise PydanticUseDefault
+        return value.strip() if isinstance(value, str) else value
+
     @field_validator("scanner_address", "refinement_address", "modelserve_address", "analytics_address")
     @classmethod
     def _host_port(cls, value: str) -> str:
@@ -283,6 +292,17 @@ def service_address(service: str, default_port: int | None = None) -> str:
     if field in AddressSettings.model_fields:
         return str(getattr(AddressSettings(), field))
     return f"127.0.0.1:{default_port}"
+
+
+def configured_address(service: str) -> str | None:
+    """``HARDGEN_<SERVICE>_ADDR`` only when it is set and not blank, else None: callers that can run a
+    service's code in their own process (the CLI, the fine-tune's scanner) do so when it is unset."""
+    field = f"{service}_address"
+    if field not in AddressSettings.model_fields:
+        return None
+    if not os.environ.get(env_name(AddressSettings, field), "").strip():
+        return None
+    return str(getattr(AddressSettings(), field))
 
 
 def grpc_settings() -> GrpcSettings:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from hardgen.core.clients.scanner import ScannerClient, ScannerPort
 from hardgen.core.languages import Language
 from hardgen.core.logging import get_logger
-from hardgen.core.settings import AddressSettings
+from hardgen.core.settings import configured_address
 from hardgen.v1 import scanner_pb2
 
 log = get_logger(__name__)
@@ -84,8 +84,7 @@ def port_scanner(port: ScannerPort) -> NamedScanner:
 
 def default_scanner(local: ScannerPort | None = None) -> NamedScanner | None:
     """The scanner service when ``HARDGEN_SCANNER_ADDR`` is set, else ``local``, else None."""
-    configured = AddressSettings()
-    address = configured.scanner_address if "scanner_address" in configured.model_fields_set else None
+    address = configured_address("scanner")
     port = ScannerClient(address) if address else local
     if port is None:
         return None
