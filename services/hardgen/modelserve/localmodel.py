@@ -201,7 +201,7 @@ def peak_memory_bytes(device: str) -> int:
 # ------------------------------------------------------------------------------------ decode helpers
 
 
-def _make_sampler(rows: Sequence[GenerationRequest], device: str) -> Any:
+def _make_sampler(rows: Sequence[GenerationRequest], device: str, states: Sequence[_RowState] | None = None) -> Any:
     import torch
     from transformers import LogitsProcessor
 
@@ -215,22 +215,32 @@ def _make_sampler(rows: Sequence[GenerationRequest], device: str) -> Any:
             generators.append(None)
 
     class PerRowSampler(LogitsProcessor):
-        """Sample rows with temperature > 0 from their own generator; greedy picks the choice."""
+        """Sample rows with temperature > 0 from their own generator; greedy picks the choice.
+
+        Why it is shaped this way (the batch's decode time on a CPU was mostly here): rows that
+        already finished are skipped, since the batch decodes on until its longest row ends and
+        their tokens are discarded; softmax and the top-p sort run once for all sampled rows. Each
+        row still draws from its own generator, so a row's text does not depend on its batch.
+        """
 
         def __call__(self, input_ids: Any, scores: Any) -> Any:
-            for i, r in enumerate(rows):
-                gen = generators[i]
-                if gen is None:
-                    continue
-                logits = scores[i].float().cpu() / r.temperature
-                probs = torch.softmax(logits, dim=-1)
+            active = [i for i, gen in enumerate(generators)
+                      if gen is not None and not (states is not None and states[i].done)]
+            if not active:
+                return scores
+            temperature = torch.tensor([[rows[i].temperature] for i in active], dtype=torch.float32)
+            probs = torch.softmax(scores[active].float().cpu() / temperature, dim=-1)
+            if any(rows[i].top_p < 1.0 for i in active):
+                sorted_p, order = torch.sort(probs, dim=-1, descending=True)
+                below = torch.cumsum(sorted_p, dim=-1) - sorted_p
+            for k, i in enumerate(active):
+                r, row = rows[i], probs[k]
                 if r.top_p < 1.0:
-                    sorted_p, idx = torch.sort(probs, descending=True)
-                    keep = torch.cumsum(sorted_p, dim=-1) - sorted_p < r.top_p
+                    keep = below[k] < r.top_p
                     keep[0] = True
-                    probs = torch.zeros_like(probs).scatter(0, idx[keep], sorted_p[keep])
-                    probs = probs / probs.sum()
-                choice = int(torch.multinomial(probs, 1, generator=gen))
+                    row = torch.zeros_like(row).scatter(0, order[k][keep], sorted_p[k][keep])
+                    row = row / row.sum()
+                choice = int(torch.multinomial(row, 1, generator=generators[i]))
                 scores[i].fill_(float("-inf"))
                 scores[i, choice] = 0.0
             return scores
@@ -405,7 +415,7 @@ class _LoadedBase:
                 max_new_tokens=budget,
                 do_sample=False,
                 num_beams=1,
-                logits_processor=[_make_sampler(rows, self.device)],
+                logits_processor=[_make_sampler(rows, self.device, states)],
                 stopping_criteria=[_make_stopper(rows, states, width, tok, eos_id)],
                 pad_token_id=pad,
                 eos_token_id=eos_id,
