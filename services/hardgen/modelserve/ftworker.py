@@ -22,12 +22,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from hardgen.core.events import FINETUNE_STREAM, FINETUNE_SUBJECT, dlq_subject, ensure_streams
+from hardgen.core.events import FINETUNE_STREAM, FINETUNE_SUBJECT, ensure_streams
 from hardgen.core.logging import get_logger
 from hardgen.core.studyrun import (
     FINETUNE_DURABLE,
@@ -41,6 +40,7 @@ from hardgen.core.studyrun import (
     sample_outcomes,
     tuned_model,
 )
+from hardgen.core.workqueue import backoff, dead_letter, durable_pull, fetch, heartbeat, stop_heartbeat
 from hardgen.modelserve.registry import AdapterRecord
 from hardgen.v1 import events_pb2, modelserve_pb2
 
@@ -98,35 +98,18 @@ class FineTuneWorker:
         self._status_kv: Any = None
 
     async def run(self, stop: asyncio.Event) -> None:
-        from nats.js.api import AckPolicy, ConsumerConfig
-
         nc, js = await connect(self.config.nats_url, reconnect_attempts=-1)
         self._js = js
         try:
             await ensure_streams(js)
             self._status_kv, _ = await ensure_buckets(js)
             self._finetunes = await finetunes_bucket(js)
-            consumer = ConsumerConfig(
-                durable_name=FINETUNE_DURABLE,
-                filter_subject=FINETUNE_SUBJECT,
-                ack_policy=AckPolicy.EXPLICIT,
-                ack_wait=self.config.ack_wait,
-                max_deliver=self.config.max_deliver,
+            sub = await durable_pull(
+                js, FINETUNE_STREAM, FINETUNE_SUBJECT, FINETUNE_DURABLE, self.config.ack_wait, self.config.max_deliver
             )
-            # create or update: a changed --finetune-ack-wait takes effect on the next start
-            await js.add_consumer(FINETUNE_STREAM, consumer)
-            sub = await js.pull_subscribe(FINETUNE_SUBJECT, durable=FINETUNE_DURABLE, stream=FINETUNE_STREAM)
             log.info("finetune_worker.started", nats=self.config.nats_url)
             while not stop.is_set():
-                try:
-                    messages = await sub.fetch(1, timeout=self.config.fetch_timeout)
-                except TimeoutError:
-                    continue
-                except Exception as exc:  # noqa: BLE001 - NATS reconnecting: wait and fetch again
-                    log.warning("finetune_worker.fetch_failed", error=type(exc).__name__)
-                    await asyncio.sleep(1.0)
-                    continue
-                for msg in messages:
+                for msg in await fetch(sub, 1, self.config.fetch_timeout, "finetune_worker.fetch_failed"):
                     try:
                         await self.handle(msg)
                     except Exception as exc:  # noqa: BLE001 - e.g. NATS went away mid-publish
@@ -142,23 +125,21 @@ class FineTuneWorker:
             work = decode_finetune_work(msg.data)
         except ValueError as exc:
             log.error("finetune_worker.undecodable", error=str(exc))
-            await self._dead_letter(msg, str(exc))
+            await dead_letter(self._js, FINETUNE_STREAM, msg, str(exc))
             await msg.term()
             return
         delivered = int(msg.metadata.num_delivered)
         base = work.request.base_model
         await record_finetune(self._finetunes, work.study, work.id, "training", base=base, attempt=delivered)
         log.info("finetune_worker.training", study=work.study, finetune=work.id, base=base, attempt=delivered)
-        heartbeat = asyncio.create_task(self._heartbeat(msg))
+        beating = asyncio.create_task(heartbeat(msg, self.config.ack_wait))
         try:
             record = await asyncio.to_thread(self.train, work.request)
         except Exception as exc:  # noqa: BLE001 - classified below: fail now, or retry later
             await self._failed(msg, work, exc, delivered)
             return
         finally:
-            heartbeat.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await heartbeat
+            await stop_heartbeat(beating)
         await self._adapter_ready(msg, work, record)
 
     async def _adapter_ready(self, msg: Any, work: events_pb2.FineTuneWork, record: AdapterRecord) -> None:
@@ -189,10 +170,10 @@ class FineTuneWorker:
             await record_finetune(
                 self._finetunes, work.study, work.id, "failed", base=work.request.base_model, error=error
             )
-            await self._dead_letter(msg, error)
+            await dead_letter(self._js, FINETUNE_STREAM, msg, error)
             await msg.ack()
             return
-        delay = self._backoff(delivered)
+        delay = backoff(self.config.retry_delay, delivered, cap=300.0)
         log.warning("finetune_worker.retry", study=work.study, finetune=work.id, retry_in_s=round(delay, 1),
                     error=error[:300])
         await record_finetune(
@@ -200,22 +181,6 @@ class FineTuneWorker:
             base=work.request.base_model, error=error, attempt=delivered,
         )
         await msg.nak(delay=delay)
-
-    async def _dead_letter(self, msg: Any, reason: str) -> None:
-        headers = {"Hardgen-Reason": " ".join(reason.split())[:200], "Hardgen-Subject": msg.subject}
-        await self._js.publish(dlq_subject(FINETUNE_STREAM), msg.data, headers=headers)
-
-    async def _heartbeat(self, msg: Any) -> None:
-        interval = max(self.config.ack_wait / 3.0, 0.5)
-        while True:
-            await asyncio.sleep(interval)
-            with contextlib.suppress(Exception):
-                await msg.in_progress()
-
-    def _backoff(self, delivered: int) -> float:
-        """Exponential back-off with jitter, capped at five minutes."""
-        base = self.config.retry_delay * (2 ** max(delivered - 1, 0))
-        return float(min(base, 300.0) * random.uniform(0.8, 1.2))  # noqa: S311 - jitter, not crypto
 
 
 class BackgroundFineTuneWorker:

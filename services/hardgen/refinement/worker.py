@@ -30,7 +30,6 @@ import asyncio
 import contextlib
 import hashlib
 import json
-import random
 import signal
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -44,13 +43,13 @@ from hardgen.core.events import (
     SCAN_COMPLETED,
     WORK_STREAM,
     WORK_SUBJECT_PATTERN,
-    dlq_subject,
     ensure_streams,
 )
 from hardgen.core.logging import configure_logging, get_logger
 from hardgen.core.settings import load_settings
 from hardgen.core.study import SCAN_PROFILE_OPTION, WorkItemSpec
 from hardgen.core.studyrun import WORKER_DURABLE, connect, ensure_buckets, record_outcome, status_key
+from hardgen.core.workqueue import backoff, dead_letter, durable_pull, fetch, heartbeat
 from hardgen.refinement.convert import sample_to_proto
 from hardgen.refinement.errors import RequestError
 from hardgen.refinement.scanning import FindingsScanner
@@ -147,22 +146,13 @@ class Worker:
         self._status_kv: Any = None
 
     async def run(self, stop: asyncio.Event) -> None:
-        from nats.js.api import AckPolicy, ConsumerConfig
-
         nc, js = await connect(self.config.nats_url, reconnect_attempts=-1)
         self._js = js
         try:
             await ensure_streams(js)
             self._status_kv, _ = await ensure_buckets(js)
-            sub = await js.pull_subscribe(
-                WORK_SUBJECT_PATTERN,
-                durable=WORKER_DURABLE,
-                stream=WORK_STREAM,
-                config=ConsumerConfig(
-                    ack_policy=AckPolicy.EXPLICIT,
-                    ack_wait=self.config.ack_wait,
-                    max_deliver=self.config.max_deliver,
-                ),
+            sub = await durable_pull(
+                js, WORK_STREAM, WORK_SUBJECT_PATTERN, WORKER_DURABLE, self.config.ack_wait, self.config.max_deliver
             )
             log.info(
                 "worker.started",
@@ -186,15 +176,7 @@ class Worker:
                 if free <= 0:
                     await asyncio.wait(in_flight, return_when=asyncio.FIRST_COMPLETED)
                     continue
-                try:
-                    messages = await sub.fetch(free, timeout=self.config.fetch_timeout)
-                except TimeoutError:
-                    continue
-                except Exception as exc:  # noqa: BLE001 - NATS reconnecting: wait and fetch again
-                    log.warning("worker.fetch_failed", error=type(exc).__name__)
-                    await asyncio.sleep(1.0)
-                    continue
-                for msg in messages:
+                for msg in await fetch(sub, free, self.config.fetch_timeout, "worker.fetch_failed"):
                     task = asyncio.create_task(self._handle_safely(msg))
                     in_flight.add(task)
                     task.add_done_callback(in_flight.discard)
@@ -336,8 +318,7 @@ class Worker:
         await msg.ack()
 
     async def _dead_letter(self, msg: Any, reason: str) -> None:
-        headers = {"Hardgen-Reason": " ".join(reason.split())[:200], "Hardgen-Subject": msg.subject}
-        await self._js.publish(dlq_subject(WORK_STREAM), msg.data, headers=headers)
+        await dead_letter(self._js, WORK_STREAM, msg, reason)
 
     async def _already_done(self, item: WorkItemSpec) -> bool:
         try:
@@ -347,16 +328,11 @@ class Worker:
         return bool(entry.value)
 
     async def _heartbeat(self, msg: Any) -> None:
-        interval = max(self.config.ack_wait / 3.0, 0.5)
-        while True:
-            await asyncio.sleep(interval)
-            with contextlib.suppress(Exception):
-                await msg.in_progress()
+        await heartbeat(msg, self.config.ack_wait)
 
     def _backoff(self, delivered: int) -> float:
         """Exponential back-off with jitter, capped at a minute."""
-        base = self.config.retry_delay * (2 ** max(delivered - 1, 0))
-        return float(min(base, 60.0) * random.uniform(0.8, 1.2))  # noqa: S311 - jitter, not crypto
+        return backoff(self.config.retry_delay, delivered, cap=60.0)
 
 
 def _empty_scan() -> Any:

@@ -1,0 +1,70 @@
+"""The mechanics every JetStream work-queue consumer of hardgen shares (the refinement workers and
+modelserve's fine-tune worker): one durable pull consumer, fetches that ride out a NATS restart,
+``in_progress`` heartbeats, exponential back-off and dead letters. One copy, so both consumers keep
+the same delivery guarantees."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import random
+from typing import Any
+
+from hardgen.core.events import dlq_subject
+from hardgen.core.logging import get_logger
+
+log = get_logger(__name__)
+
+
+async def durable_pull(js: Any, stream: str, subject: str, durable: str, ack_wait: float, max_deliver: int) -> Any:
+    """Create or update the durable consumer (so a changed ack wait applies on restart), then bind."""
+    from nats.js.api import AckPolicy, ConsumerConfig
+
+    config = ConsumerConfig(
+        durable_name=durable,
+        filter_subject=subject,
+        ack_policy=AckPolicy.EXPLICIT,
+        ack_wait=ack_wait,
+        max_deliver=max_deliver,
+    )
+    await js.add_consumer(stream, config)
+    return await js.pull_subscribe(subject, durable=durable, stream=stream)
+
+
+async def fetch(sub: Any, batch: int, timeout: float, event: str) -> list[Any]:
+    """Up to ``batch`` messages; none on a quiet queue, and none (after a pause) while NATS reconnects."""
+    try:
+        return list(await sub.fetch(batch, timeout=timeout))
+    except TimeoutError:
+        return []
+    except Exception as exc:  # noqa: BLE001 - NATS reconnecting: wait and fetch again
+        log.warning(event, error=type(exc).__name__)
+        await asyncio.sleep(1.0)
+        return []
+
+
+async def heartbeat(msg: Any, ack_wait: float) -> None:
+    """Tell JetStream the item is still being worked on, three times per ``ack_wait``, until cancelled."""
+    interval = max(ack_wait / 3.0, 0.5)
+    while True:
+        await asyncio.sleep(interval)
+        with contextlib.suppress(Exception):
+            await msg.in_progress()
+
+
+async def stop_heartbeat(task: asyncio.Task[None]) -> None:
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
+
+
+def backoff(retry_delay: float, delivered: int, cap: float) -> float:
+    """Exponential back-off with jitter: ``retry_delay`` doubled per delivery, at most ``cap``."""
+    base = retry_delay * (2 ** max(delivered - 1, 0))
+    return float(min(base, cap) * random.uniform(0.8, 1.2))  # noqa: S311 - jitter, not crypto
+
+
+async def dead_letter(js: Any, stream: str, msg: Any, reason: str) -> None:
+    """Copy the message to ``hardgen.dlq.<stream>`` with why and where it came from."""
+    headers = {"Hardgen-Reason": " ".join(reason.split())[:200], "Hardgen-Subject": msg.subject}
+    await js.publish(dlq_subject(stream), msg.data, headers=headers)
