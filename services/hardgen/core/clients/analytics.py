@@ -5,8 +5,6 @@ The analytics service speaks only gRPC; the gateway's study routes and the study
 
 from __future__ import annotations
 
-from typing import Any
-
 import grpc
 
 from hardgen.core.clients.base import GrpcClient
@@ -54,19 +52,11 @@ class AnalyticsClient(GrpcClient):
         response: common_pb2.HealthResponse = self._call(self._stub.Health, common_pb2.HealthRequest(), timeout)
         return response
 
-    def _call(self, method: Any, request: Any, timeout: float | None) -> Any:
-        deadline = timeout if timeout is not None else self.timeout
-        try:
-            return method(request, timeout=deadline)
-        except grpc.RpcError as exc:
-            code = exc.code() if hasattr(exc, "code") else None
-            details = exc.details() if hasattr(exc, "details") else str(exc)
-            if code == grpc.StatusCode.NOT_FOUND:
-                raise AnalyticsNotFoundError(details) from None
-            if code == grpc.StatusCode.UNAVAILABLE:
-                raise AnalyticsClientError(f"analytics at {self.address} is unreachable: {details}") from None
-            if code == grpc.StatusCode.DEADLINE_EXCEEDED:
-                raise AnalyticsClientError(
-                    f"analytics at {self.address} did not answer within {deadline:.1f}s"
-                ) from None
-            raise AnalyticsClientError(f"analytics at {self.address} failed ({code}): {details}") from None
+    def _error(self, code: grpc.StatusCode | None, details: str, deadline: float) -> AnalyticsClientError:
+        if code == grpc.StatusCode.NOT_FOUND:
+            return AnalyticsNotFoundError(details)
+        if code == grpc.StatusCode.UNAVAILABLE:
+            return AnalyticsClientError(f"analytics at {self.address} is unreachable: {details}")
+        if code == grpc.StatusCode.DEADLINE_EXCEEDED:
+            return AnalyticsClientError(f"analytics at {self.address} did not answer within {deadline:.1f}s")
+        return AnalyticsClientError(f"analytics at {self.address} failed ({code}): {details}")

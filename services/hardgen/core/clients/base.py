@@ -2,13 +2,16 @@
 
 A client names its service (``HARDGEN_<SERVICE>_ADDR``, else ``127.0.0.1`` and the stack's port)
 and its generated stub class; this base opens the channel (TLS when configured, see
-:mod:`hardgen.core.grpcutil`) and closes it, also as a context manager.
+:mod:`hardgen.core.grpcutil`) and closes it, also as a context manager, and runs every call with a
+deadline, turning a ``grpc.RpcError`` into the client's own error (:meth:`GrpcClient._error`).
 """
 
 from __future__ import annotations
 
 from types import TracebackType
 from typing import Any, ClassVar, Self
+
+import grpc
 
 from hardgen.core.grpcutil import channel as grpc_channel
 from hardgen.core.settings import PORTS, service_address
@@ -28,6 +31,20 @@ class GrpcClient:
         self.timeout = self.default_timeout if timeout is None else timeout
         self._channel = grpc_channel(self.address)
         self._stub: Any = self.stub_class(self._channel)
+
+    def _call(self, method: Any, request: Any, timeout: float | None = None) -> Any:
+        """``method(request)`` with ``timeout`` (default: the client's) as its deadline."""
+        deadline = self.timeout if timeout is None else timeout
+        try:
+            return method(request, timeout=deadline)
+        except grpc.RpcError as exc:
+            code = exc.code() if hasattr(exc, "code") else None
+            details = exc.details() if hasattr(exc, "details") else str(exc)
+            raise self._error(code, str(details), deadline) from None
+
+    def _error(self, code: grpc.StatusCode | None, details: str, deadline: float) -> Exception:
+        """The client's own exception for a failed call, with a message that says what and where."""
+        raise NotImplementedError(f"{type(self).__name__} maps no gRPC errors")
 
     def close(self) -> None:
         self._channel.close()

@@ -96,17 +96,15 @@ class ModelServeClient(GrpcClient):
     stub_class = modelserve_pb2_grpc.ModelServeStub
     default_timeout = DEFAULT_TIMEOUT
 
-    def _error(self, exc: grpc.RpcError) -> ModelServeClientError:
-        code = exc.code() if hasattr(exc, "code") else None
-        detail = exc.details() if hasattr(exc, "details") else str(exc)
+    def _error(self, code: grpc.StatusCode | None, detail: str, deadline: float) -> ModelServeClientError:
         if code == grpc.StatusCode.UNAVAILABLE:
             return ModelServeUnavailableError(f"model server unavailable at {self.address}: {detail}")
         if code == grpc.StatusCode.DEADLINE_EXCEEDED:
             return ModelServeTimeoutError(f"model server at {self.address} did not answer in time")
         if code == grpc.StatusCode.NOT_FOUND:
-            return ModelServeNotFoundError(str(detail))
+            return ModelServeNotFoundError(detail)
         if code in (grpc.StatusCode.INVALID_ARGUMENT, grpc.StatusCode.FAILED_PRECONDITION):
-            return ModelServeRequestError(str(detail))
+            return ModelServeRequestError(detail)
         return ModelServeClientError(f"model server error {code}: {detail}")
 
     def load(self, model: str = "", adapter_id: str = "") -> None:
@@ -119,10 +117,7 @@ class ModelServeClient(GrpcClient):
             max_new_tokens=request.max_new_tokens, temperature=request.temperature, top_p=request.top_p,
             seed=request.seed or 0, stop=list(request.stop),
         )  # fmt: skip
-        try:
-            resp = self._stub.Generate(message, timeout=timeout or self.timeout)
-        except grpc.RpcError as exc:
-            raise self._error(exc) from None
+        resp = self._call(self._stub.Generate, message, timeout or self.timeout)
         return ModelGeneration(
             text=resp.generated_text,
             finish_reason=resp.finish_reason,
@@ -136,20 +131,10 @@ class ModelServeClient(GrpcClient):
     def finetune(
         self, request: modelserve_pb2.FineTuneRequest, timeout: float = FINETUNE_TIMEOUT
     ) -> modelserve_pb2.Adapter:
-        try:
-            return self._stub.FineTune(request, timeout=timeout).adapter
-        except grpc.RpcError as exc:
-            raise self._error(exc) from None
+        return self._call(self._stub.FineTune, request, timeout).adapter  # type: ignore[no-any-return]
 
     def list_adapters(self, timeout: float | None = None) -> list[modelserve_pb2.Adapter]:
-        try:
-            resp = self._stub.ListAdapters(modelserve_pb2.ListAdaptersRequest(), timeout=timeout or 30.0)
-        except grpc.RpcError as exc:
-            raise self._error(exc) from None
-        return list(resp.adapters)
+        return list(self._call(self._stub.ListAdapters, modelserve_pb2.ListAdaptersRequest(), timeout or 30.0).adapters)
 
     def health(self, timeout: float = 5.0) -> str:
-        try:
-            return str(self._stub.Health(common_pb2.HealthRequest(), timeout=timeout).status)
-        except grpc.RpcError as exc:
-            raise self._error(exc) from None
+        return str(self._call(self._stub.Health, common_pb2.HealthRequest(), timeout).status)

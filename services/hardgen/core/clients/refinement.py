@@ -201,16 +201,9 @@ class RefinementClient(GrpcClient):
     def health(self, timeout: float = 5.0) -> common_pb2.HealthResponse:
         return self._call(self._stub.Health, common_pb2.HealthRequest(), timeout)  # type: ignore[no-any-return]
 
-    def _call(self, method: Any, request: Any, timeout: float | None) -> Any:
-        deadline = timeout if timeout is not None else self.timeout
-        try:
-            return method(request, timeout=deadline)
-        except grpc.RpcError as exc:
-            code = exc.code() if hasattr(exc, "code") else None
-            name = code.name if code is not None else "UNKNOWN"
-            details = exc.details() if hasattr(exc, "details") else str(exc)
-            if code == grpc.StatusCode.UNAVAILABLE and "scanner" not in str(details):
-                details = f"refinement service at {self.address} is unreachable"
-            elif code == grpc.StatusCode.DEADLINE_EXCEEDED:
-                details = f"refinement service at {self.address} did not answer within {deadline:.0f}s"
-            raise RefinementClientError(name, str(details)) from None
+    def _error(self, code: grpc.StatusCode | None, details: str, deadline: float) -> RefinementClientError:
+        if code == grpc.StatusCode.UNAVAILABLE and "scanner" not in details:
+            details = f"refinement service at {self.address} is unreachable"
+        elif code == grpc.StatusCode.DEADLINE_EXCEEDED:
+            details = f"refinement service at {self.address} did not answer within {deadline:.0f}s"
+        return RefinementClientError(code.name if code is not None else "UNKNOWN", details)

@@ -168,10 +168,7 @@ class ScannerClient(GrpcClient):
             timeout_seconds=max(deadline - _SERVER_MARGIN, deadline * 0.9),
             profile=profile or "",
         )
-        try:
-            response: scanner_pb2.ScanResponse = self._stub.Scan(request, timeout=deadline)
-        except grpc.RpcError as exc:
-            raise self._translate(exc, deadline) from None
+        response: scanner_pb2.ScanResponse = self._call(self._stub.Scan, request, deadline)
         return response
 
     def scan_findings(
@@ -186,15 +183,10 @@ class ScannerClient(GrpcClient):
         return [finding_from_proto(f) for f in response.findings], [file_error_from_proto(e) for e in response.errors]
 
     def health(self, timeout: float = 5.0) -> common_pb2.HealthResponse:
-        try:
-            response: common_pb2.HealthResponse = self._stub.Health(common_pb2.HealthRequest(), timeout=timeout)
-        except grpc.RpcError as exc:
-            raise self._translate(exc, timeout) from None
+        response: common_pb2.HealthResponse = self._call(self._stub.Health, common_pb2.HealthRequest(), timeout)
         return response
 
-    def _translate(self, exc: grpc.RpcError, deadline: float) -> ScannerClientError:
-        code = exc.code() if hasattr(exc, "code") else None
-        details = exc.details() if hasattr(exc, "details") else str(exc)
+    def _error(self, code: grpc.StatusCode | None, details: str, deadline: float) -> ScannerClientError:
         if code == grpc.StatusCode.UNAVAILABLE:
             return ScannerUnavailableError(f"scanner at {self.address} is unreachable: {details}")
         if code == grpc.StatusCode.DEADLINE_EXCEEDED:
