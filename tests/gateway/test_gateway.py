@@ -251,7 +251,8 @@ def test_services_down_are_503_with_the_error_body() -> None:
 
     dead = f"127.0.0.1:{free_port()}"
     settings = GatewaySettings(
-        refinement_address=dead, scanner_address=dead, generation_timeout_s=5, auth_enabled=False
+        refinement_address=dead, scanner_address=dead, generation_timeout_s=5, auth_enabled=False,
+        nats_url=f"nats://{dead}",
     )
     app = create_app(settings)
     with TestClient(app) as client:
@@ -259,6 +260,8 @@ def test_services_down_are_503_with_the_error_body() -> None:
         assert_error(client.get("/v1/strategies"), 503, "upstream_unavailable")
         scan = client.post("/v1/scans", json={"files": [{"path": "a.py", "content": "x = 1\n"}]})
         assert_error(scan, 503, "upstream_unavailable")
+        study = {"name": "down", "models": ["mock/secure"], "languages": ["python"], "strategies": ["raw"]}
+        assert_error(client.post("/v1/studies", json=study), 503, "upstream_unavailable", "NATS")
         assert client.get("/healthz").json()["status"] == "degraded"
         assert_error(client.get("/readyz"), 503, "upstream_unavailable")
 

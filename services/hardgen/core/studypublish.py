@@ -33,15 +33,18 @@ from hardgen.core.studyrun import (
 log = get_logger(__name__)
 
 
-async def run_study(spec: StudySpec, nats_url: str, resume: bool = False) -> PublishReport:
+async def run_study(
+    spec: StudySpec, nats_url: str, resume: bool = False, reconnect_attempts: int = 3
+) -> PublishReport:
     """Publish ``spec``; returns at once (nothing here trains or generates).
 
     ``resume`` skips samples that already have an outcome. The ``ft`` items whose model the study
     names (``finetune.models``) are published at once; the others follow the study's adapter:
     at once when a previous run registered it (``report.finetune == "done"``), else after the
-    fine-tune work item this publishes (``"queued"``).
+    fine-tune work item this publishes (``"queued"``). ``reconnect_attempts=0``: a request handler
+    that must answer 503 at once when NATS is down.
     """
-    nc, js = await connect(nats_url)
+    nc, js = await connect(nats_url, reconnect_attempts=reconnect_attempts)
     try:
         await ensure_streams(js)
         status_kv, studies_kv = await ensure_buckets(js)

@@ -68,7 +68,9 @@ async def start_study(spec: StudySpec, settings: GatewaySettings = Depends(get_s
     already have an outcome are not redone, and a registered adapter is not trained again.
     """
     try:
-        report = await asyncio.wait_for(run_study(spec, settings.nats_url, resume=True), timeout=PUBLISH_TIMEOUT)
+        # no reconnect attempts: with NATS down the caller gets its 503 at once
+        publish = run_study(spec, settings.nats_url, resume=True, reconnect_attempts=0)
+        report = await asyncio.wait_for(publish, timeout=PUBLISH_TIMEOUT)
     except (ConnectionError, TimeoutError) as exc:
         raise ApiError(503, "upstream_unavailable", f"NATS is unreachable: {exc or 'no answer in time'}") from None
     log.info("gateway.study_published", study=spec.name, published=report.published, finetune=report.finetune)
