@@ -110,3 +110,65 @@ def test_the_walk_sees_hidden_and_relative_imports(tmp_path: Path) -> None:
         "hardgen/modelserve/sub/bad.py:5: modelserve imports hardgen.refinement (hardgen.refinement)",
         "hardgen/modelserve/sub/bad.py:6: modelserve imports hardgen.gateway (hardgen.gateway)",
     ]
+
+
+def _core_module(module: str) -> str | None:
+    """``hardgen.core.x`` (or ``hardgen.core.clients.x``) that ``module`` lies in, else None."""
+    parts = module.split(".")
+    if len(parts) < 3 or parts[:2] != ["hardgen", "core"]:
+        return None
+    return ".".join(parts[:4] if parts[2] == "clients" and len(parts) > 3 else parts[:3])
+
+
+def core_users(root: Path = PACKAGE) -> dict[str, set[str]]:
+    """core module → the packages (services and the CLI) that use it, directly or through another
+    core module."""
+    users: dict[str, set[str]] = {}
+    needs: dict[str, set[str]] = {}  # core module → the core modules it imports
+    for owner in (*SERVICES, "cli", "core"):
+        for path in sorted((root / owner).rglob("*.py")):
+            relative = path.relative_to(root.parent).with_suffix("")
+            me = ".".join(relative.parts)
+            for _, module in imported_modules(ast.parse(path.read_text("utf-8")), ".".join(relative.parts[:-1])):
+                used = _core_module(module)
+                if used is None:
+                    continue
+                if owner != "core":
+                    users.setdefault(used, set()).add(owner)
+                elif (mine := _core_module(me)) not in (None, used):
+                    needs.setdefault(str(mine), set()).add(used)
+    for path in (root / "core").rglob("*.py"):
+        if path.stem != "__init__":
+            users.setdefault(str(_core_module(".".join(path.relative_to(root.parent).with_suffix("").parts))), set())
+    changed = True
+    while changed:  # a user of a core module also uses what that module imports
+        changed = False
+        for module, imported in needs.items():
+            for other in imported:
+                before = len(users.setdefault(other, set()))
+                users[other] |= users.get(module, set())
+                changed |= len(users[other]) != before
+    return users
+
+
+def test_core_holds_only_what_two_packages_share() -> None:
+    """core is what services share (the CLI, the local mode of every service, counts as one user);
+    a module only one service uses belongs to that service."""
+    lonely = {module: sorted(used) for module, used in core_users().items() if len(used) < 2}
+    assert not lonely, f"core modules with fewer than two users (move them to their owner): {lonely}"
+
+
+def test_the_core_walk_sees_use_through_another_core_module(tmp_path: Path) -> None:
+    root = tmp_path / "hardgen"
+    for package in (*SERVICES, "cli", "core"):
+        (root / package).mkdir(parents=True)
+    (root / "core" / "shared.py").write_text("from hardgen.core.helper import y\n")
+    (root / "core" / "helper.py").write_text("")
+    (root / "core" / "lonely.py").write_text("")
+    (root / "scanner" / "a.py").write_text("from hardgen.core.shared import x\n")
+    (root / "cli" / "b.py").write_text("import hardgen.core.shared\nfrom hardgen.core.lonely import z\n")
+    assert core_users(root) == {
+        "hardgen.core.shared": {"scanner", "cli"},
+        "hardgen.core.helper": {"scanner", "cli"},
+        "hardgen.core.lonely": {"cli"},
+    }

@@ -33,7 +33,7 @@ def create_app(settings: GatewaySettings | None = None, refinement: Any = None, 
     Auth is on unless ``settings.auth_enabled`` is False (``HARDGEN_AUTH=off``, local dev only)."""
     settings = settings or GatewaySettings()
     if refinement is None:
-        from hardgen.core.clients.refinement import RefinementClient
+        from hardgen.gateway.refinement_client import RefinementClient
 
         refinement = RefinementClient(settings.refinement_address, timeout=settings.generation_timeout_s)
     if scanner is None:

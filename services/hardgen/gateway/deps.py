@@ -15,7 +15,7 @@ def get_settings(request: Request) -> GatewaySettings:
 
 
 def get_refinement(request: Request) -> Any:
-    """The :class:`hardgen.core.clients.refinement.RefinementClient` of this app."""
+    """The :class:`hardgen.gateway.refinement_client.RefinementClient` of this app."""
     return request.app.state.refinement
 
 

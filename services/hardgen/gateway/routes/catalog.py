@@ -6,12 +6,12 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Query
 
-from hardgen.core.clients.refinement import RefinementClientError, strategy_to_dict
 from hardgen.core.languages import UnknownLanguageError, parse_language
 from hardgen.core.scenarios import ScenarioError, load_corpus
 from hardgen.gateway.deps import get_refinement
 from hardgen.gateway.errors import ApiError, responses
 from hardgen.gateway.models import ScenarioOut, StrategyOut
+from hardgen.gateway.refinement_client import RefinementClientError, strategy_to_dict
 from hardgen.gateway.routes.upstream import from_grpc_status
 
 router = APIRouter(prefix="/v1", tags=["catalogue"])

@@ -12,13 +12,13 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 
-from hardgen.core.clients.refinement import RefinementClientError, file_fix_to_dict
 from hardgen.core.fixes import FileFix, exit_code
 from hardgen.gateway.auth import record_tokens
 from hardgen.gateway.deps import get_metrics, get_refinement, get_settings
 from hardgen.gateway.errors import request_id, responses
 from hardgen.gateway.limits import limit_caller
 from hardgen.gateway.models import FixRequest, FixResponse
+from hardgen.gateway.refinement_client import RefinementClientError, file_fix_to_dict
 from hardgen.gateway.routes.generations import check_model_request
 from hardgen.gateway.routes.scans import check_files
 from hardgen.gateway.routes.upstream import from_grpc_status

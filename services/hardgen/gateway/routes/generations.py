@@ -6,7 +6,6 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 
-from hardgen.core.clients.refinement import RefinementClientError, sample_to_dict
 from hardgen.core.scenarios import ScenarioError, get_scenario
 from hardgen.gateway.auth import record_tokens
 from hardgen.gateway.deps import get_metrics, get_refinement, get_settings
@@ -14,6 +13,7 @@ from hardgen.gateway.errors import ApiError, request_id, responses
 from hardgen.gateway.limits import limit_caller
 from hardgen.gateway.models import GenerationRequest, GenerationResponse
 from hardgen.gateway.provider_policy import check_model, check_model_options
+from hardgen.gateway.refinement_client import RefinementClientError, sample_to_dict
 from hardgen.gateway.routes.upstream import from_grpc_status
 from hardgen.gateway.settings import GatewaySettings
 

@@ -1,6 +1,9 @@
-"""gRPC client of the refinement service, and the GeneratedSample → dict conversion callers share.
+"""The gateway's gRPC client of the refinement service, and the GeneratedSample → dict conversion
+of its responses.
 
-The gateway and ``hardgen generate --gateway`` reach refinement only through this module. Every
+Only the gateway calls refinement over gRPC (``hardgen generate --gateway`` goes through the
+gateway's REST API; study workers run refinement's code themselves), so this lives with the gateway
+rather than in core, which holds only what two services share. Every
 call has a deadline; failures raise :class:`RefinementClientError` carrying the gRPC status name
 (``INVALID_ARGUMENT``, ``FAILED_PRECONDITION``, ``UNAVAILABLE``...) and a one-line message.
 """
