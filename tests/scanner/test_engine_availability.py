@@ -19,8 +19,7 @@ from pathlib import Path
 import pytest
 
 from hardgen.core.clients.scanner import ScannerClient, ScannerClientError
-from hardgen.core.healthcheck import probe
-from tests.helpers import free_port, wait_until
+from tests.helpers import scanner_process
 
 VENV_BIN = Path(sys.executable).parent
 SITE = Path(sysconfig.get_paths()["purelib"])
@@ -109,27 +108,10 @@ def test_bandit_and_tree_sitter_go_are_named_when_they_are_missing(make_env: Env
 def bare_service(make_env: Env, tmp_path: Path) -> Iterator[dict[str, str]]:
     """The scanner service started from the environment without engines, on loopback ports."""
     bare = make_env()
-    grpc_port = free_port()
     env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH")}
     env |= {"PATH": "/usr/bin:/bin", "HARDGEN_CACHE": str(tmp_path / "cache")}
-    proc = subprocess.Popen(
-        [str(bare / "bin" / "python"), "-m", "hardgen.scanner", "--host", "127.0.0.1",
-         "--grpc-port", str(grpc_port)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-
-    def healthy() -> bool:
-        try:
-            return probe(f"grpc://127.0.0.1:{grpc_port}/hardgen.v1.Scanner", timeout=1)
-        except Exception:  # noqa: BLE001 - not up yet
-            return False
-
-    try:
-        assert wait_until(healthy, timeout=60)
-        yield {"grpc": f"127.0.0.1:{grpc_port}"}
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    with scanner_process(env, python=str(bare / "bin" / "python")) as running:
+        yield {"grpc": running.address}
 
 
 def test_service_without_engines_answers_failed_precondition(bare_service: dict[str, str]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import uuid
+from pathlib import Path
 
 import pytest
 
@@ -14,8 +15,7 @@ from hardgen.core.clients.scanner import (
     ScannerTimeoutError,
     ScannerUnavailableError,
 )
-from hardgen.core.healthcheck import probe
-from tests.helpers import free_port, wait_until
+from tests.helpers import free_port, scanner_process
 from tests.scanner.conftest import CLEAN_PY, INSECURE_PY
 
 
@@ -96,27 +96,12 @@ def test_grpc_rejects_unknown_language_and_profile(scanner_service: dict[str, st
 
 
 def test_service_entry_point_serves_grpc_only(rule_pack: object) -> None:
-    grpc_port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "hardgen.scanner", "--host", "127.0.0.1", "--grpc-port", str(grpc_port)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-    )  # fmt: skip
-    try:
-
-        def healthy() -> bool:
-            try:
-                return probe(f"grpc://127.0.0.1:{grpc_port}/hardgen.v1.Scanner", timeout=1)
-            except Exception:  # noqa: BLE001 - not up yet
-                return False
-
-        assert wait_until(healthy, timeout=30)
-        with ScannerClient(f"127.0.0.1:{grpc_port}") as client:
+    with scanner_process(capture_stderr=True) as running:
+        with ScannerClient(running.address) as client:
             assert client.health(timeout=5).status == "SERVING"
-    finally:
-        proc.terminate()
-        _, stderr = proc.communicate(timeout=15)
-    assert proc.returncode == 0  # SIGTERM is a clean stop
-    first = stderr.decode().splitlines()[0]
+        stderr = running.stop()
+    assert running.proc.returncode == 0  # SIGTERM is a clean stop
+    first = stderr.splitlines()[0]
     assert first.startswith("{") and '"scanner.started"' in first  # JSON logs
     # one protocol per internal service: there is no REST port to open
     refused = subprocess.run(
@@ -125,17 +110,15 @@ def test_service_entry_point_serves_grpc_only(rule_pack: object) -> None:
     assert refused.returncode == 2 and "unrecognized arguments: --http-port" in refused.stderr
 
 
-def test_concurrent_requests_share_engine_runs(rule_pack: object, tmp_path: object) -> None:
+def test_concurrent_requests_share_engine_runs(rule_pack: object, tmp_path: Path) -> None:
     """Requests that arrive while the scanner is busy are answered by one batch, each with only
     its own files and paths."""
     from concurrent.futures import ThreadPoolExecutor
-    from pathlib import Path
 
     from hardgen.scanner.cache import ResultCache
     from hardgen.scanner.scan import Scanner, SourceInput
     from hardgen.scanner.service import ScanService
 
-    assert isinstance(tmp_path, Path)
     service = ScanService(Scanner(engines=[], cache=ResultCache(tmp_path / "c.sqlite")), max_concurrent=1)
     requests = [
         [SourceInput("app.py", _unique(INSECURE_PY if i % 2 == 0 else CLEAN_PY))] for i in range(5)
