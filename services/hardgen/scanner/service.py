@@ -1,11 +1,11 @@
-"""The scanner as a service: gRPC ``Scanner.Scan``/``Health`` and REST ``POST /v1/scans``.
+"""The scanner as a service: gRPC ``Scanner.Scan``/``Health``, its only protocol (REST for people
+is the gateway's ``POST /v1/scans`` and ``/v1/scans/archive``).
 
-Both front ends share one :class:`~hardgen.scanner.scan.Scanner` (and so one result cache) and a
-fixed number of scan workers (analysers want the machine's cores); requests that queue up while
-the workers are busy are merged into one batch (:mod:`hardgen.scanner.coalesce`).
-Both answer within the request's time limit or with a clear timeout error (gRPC
-``DEADLINE_EXCEEDED``, HTTP 504 with a JSON body).
-"""
+The servicer and the CLI's in-process scanner share :class:`ScanService`: one
+:class:`~hardgen.scanner.scan.Scanner` (and so one result cache) and a fixed number of scan workers
+(analysers want the machine's cores); requests that queue up while the workers are busy are merged
+into one batch (:mod:`hardgen.scanner.coalesce`). A scan answers within the request's time limit or
+with gRPC ``DEADLINE_EXCEEDED``."""
 
 from __future__ import annotations
 
