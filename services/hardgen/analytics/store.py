@@ -1,9 +1,9 @@
 """The DuckDB store: one file, opened once per process, migrated on open.
 
 DuckDB allows one writing process per file, and a connection must not be used by two threads at
-once; the service therefore shares one :class:`Store` whose lock serialises the event consumer,
-gRPC and REST handlers. The CLI opens the file directly (stop the service first, or point the CLI
-at the service with ``--server``).
+once; the service therefore shares one :class:`Store` whose lock serialises the event consumer and
+the gRPC handlers. The CLI opens the file directly (stop the service first, or point the CLI at the
+gateway with ``--server``).
 """
 
 from __future__ import annotations
