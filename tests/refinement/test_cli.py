@@ -160,3 +160,24 @@ def test_missing_key_and_dead_endpoint_are_one_line_errors() -> None:
 
     usage = cli("generate", "-s", "1", "-l", "python", "-m", "mock/references", "-S", "cot+raw")
     assert usage.returncode == 2 and usage.stderr.startswith("error: strategy chain 'cot+raw'")
+
+
+def test_generate_with_hf_runs_the_model_here_or_on_the_model_server_alike(tiny_model_dir: Path) -> None:
+    """Without ``--modelserve`` the CLI runs modelserve's code in its own process; with it, the
+    model server answers: the same seeded sample either way, and a dead server is one line, exit 1."""
+    from hardgen.modelserve.serve import ServeConfig, start_server
+
+    args = ["-s", "1", "-l", "python", "-m", f"hf/{tiny_model_dir}", "--max-new-tokens", "6", "--scanner", "none"]
+    args += ["--temperature", "0.8", "--seed", "5"]
+    (here,) = generate_json(*args)
+    running = start_server(ServeConfig(model=str(tiny_model_dir)), grpc_port=free_port(), http_port=0)
+    try:
+        (served,) = generate_json(*args, "--modelserve", running.grpc_address)
+    finally:
+        running.stop()
+    assert served["raw_response"] == here["raw_response"] and served["stats"]["backend"] == "hf"
+    assert here["stats"]["completion_tokens"] > 0
+    dead = f"127.0.0.1:{free_port()}"
+    result = run("generate", *args, "--modelserve", dead, "-o", "max_attempts=1")
+    assert result.exit_code == 1
+    assert f"model server at {dead}" in result.stderr and "Traceback" not in result.output
