@@ -7,16 +7,15 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import subprocess
 import threading
 import time
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from hardgen.core.events import DLQ_STREAM, FINETUNE_STREAM, WORK_STREAM, nats_server_binary
+from hardgen.core.events import DLQ_STREAM, FINETUNE_STREAM, WORK_STREAM
 from hardgen.core.study import StudySpec
 from hardgen.core.studypublish import run_study
 from hardgen.core.studyrun import connect, finetune_state, finetunes_bucket
@@ -24,31 +23,14 @@ from hardgen.modelserve.finetune import FineTuneError
 from hardgen.modelserve.ftworker import FineTuneWorker, FineTuneWorkerConfig, service_trainer
 from hardgen.modelserve.registry import AdapterRecord
 from hardgen.v1 import events_pb2, modelserve_pb2
-from tests.helpers import free_port, wait_until
 
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def nats_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A nats-server of this module's own: the fine-tune stream's one consumer is ours alone."""
-    port = free_port()
-    proc = subprocess.Popen(  # noqa: S603 - the nats-server binary, no shell
-        [nats_server_binary(), "-js", "-a", "127.0.0.1", "-p", str(port), "-sd", str(tmp_path_factory.mktemp("ns"))],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    import socket
-
-    def listening() -> bool:
-        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.2):
-            return True
-        return False
-
-    assert wait_until(listening, timeout=15)
-    yield f"nats://127.0.0.1:{port}"
-    proc.terminate()
-    proc.wait(timeout=10)
+@pytest.fixture()
+def nats_url(module_nats: str) -> str:
+    """A JetStream of this module's own: the fine-tune stream's one consumer is ours alone."""
+    return module_nats
 
 
 def study(name: str, base: str = "demo", steps: int = 20) -> StudySpec:
