@@ -7,20 +7,16 @@ runs in real Semgrep; the default profile must report only the first, the extend
 
 from __future__ import annotations
 
-import base64
-import io
 import json
 import os
 import subprocess
 import sys
-import tarfile
 import threading
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import grpc
-import httpx
 import pytest
 
 from hardgen.core.clients.scanner import ScannerClient
@@ -131,7 +127,7 @@ def test_cli_profile_json_sarif_and_usage_error(rule_pack: Path, tmp_path: Path)
     assert bad.returncode == 2 and bad.stdout == "" and "strict" in bad.stderr
 
 
-# -- gRPC, REST and request merging ---------------------------------------------------------------------
+# -- gRPC (the gateway's REST and archive routes: tests/gateway) and request merging ------------------------
 
 
 def test_grpc_profile_and_invalid_argument(scanner_service: dict[str, str]) -> None:
@@ -150,33 +146,6 @@ def test_grpc_profile_and_invalid_argument(scanner_service: dict[str, str]) -> N
             stub.Scan(request, timeout=30)
     assert caught.value.code() is grpc.StatusCode.INVALID_ARGUMENT
     assert caught.value.details() == "unknown scan profile 'strict' (profiles: default, extended)"
-
-
-def test_rest_profile_in_json_and_query_and_400(scanner_service: dict[str, str]) -> None:
-    url = f"{scanner_service['http']}/v1/scans"
-    content = base64.b64encode(_program()).decode()
-    body = {"files": [{"path": "app.py", "content_base64": content}], "engines": ["semgrep"], "profile": "extended"}
-    answer = httpx.post(url, json=body, timeout=60)
-    assert answer.status_code == 200, answer.text
-    assert answer.json()["profile"] == "extended" and {f["rule_id"] for f in answer.json()["findings"]} == BOTH
-
-    archive = io.BytesIO()
-    with tarfile.open(fileobj=archive, mode="w") as tar:
-        data = _program()
-        info = tarfile.TarInfo("src/app.py")
-        info.size = len(data)
-        tar.addfile(info, io.BytesIO(data))
-    headers = {"content-type": "application/x-tar"}
-    default = httpx.post(f"{url}?engines=semgrep", content=archive.getvalue(), headers=headers, timeout=60)
-    assert default.status_code == 200 and [f["rule_id"] for f in default.json()["findings"]] == ["py/code-injection"]
-    extended = httpx.post(
-        f"{url}?engines=semgrep&profile=extended", content=archive.getvalue(), headers=headers, timeout=60
-    )
-    assert {f["rule_id"] for f in extended.json()["findings"]} == BOTH
-
-    bad = httpx.post(url, json={**body, "profile": "strict"}, timeout=30)
-    assert bad.status_code == 400
-    assert bad.json() == {"error": "unknown scan profile 'strict' (profiles: default, extended)", "status": 400}
 
 
 def test_concurrent_requests_of_different_profiles_each_get_their_own(rule_pack: Path, tmp_path: Path) -> None:
