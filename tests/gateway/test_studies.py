@@ -175,6 +175,30 @@ def test_posting_a_study_publishes_its_grid(studies_http: httpx.Client) -> None:
     assert bad.status_code == 422 and "telepathy" in bad.json()["error"]["message"]
 
 
+@pytest.mark.parametrize(
+    ("change", "contains"),
+    [
+        ({"models": ["hf//srv/models/llama"]}, "registered model id"),
+        ({"models": ["replay/../runs/x"]}, "registered model id"),
+        ({"models": ["tgi/http://169.254.169.254"]}, "configured endpoints"),
+        ({"models": ["mock/references"], "options": {"adapter": "/tmp/evil"}}, "registered adapter id"),
+        ({"finetune": {"base": "../../models/x"}}, "finetune.base"),
+        ({"finetune": {"models": {"openai/gpt-4.1": "../ft"}}}, "looks like a path"),
+    ],
+)
+def test_a_study_naming_a_path_is_refused_and_publishes_nothing(
+    studies_http: httpx.Client, change: dict[str, object], contains: str
+) -> None:
+    """A posted study reaches the same workers as a request: the provider policy applies to it too."""
+    spec = {"name": "gw-policy", "models": ["mock/references"], "languages": ["python"], "scenarios": [1],
+            "strategies": ["raw"], "samples": 1} | change
+    refused = studies_http.post("/v1/studies", json=spec)
+    assert refused.status_code == 400, refused.text
+    error = refused.json()["error"]
+    assert error["code"] == "not_allowed" and contains in error["message"]
+    assert studies_http.get("/v1/studies/gw-policy/status").status_code == 404
+
+
 def test_posting_a_study_with_ft_cells_queues_its_fine_tune_and_returns(studies_http: httpx.Client) -> None:
     """The gateway never trains: the ft cells wait for a fine-tune work item that modelserve
     consumes (none runs here), and the status says so."""

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from hardgen.core.study import StudySpec
 from hardgen.gateway.errors import ApiError
 from hardgen.gateway.settings import GatewaySettings
 
@@ -81,3 +82,19 @@ def check_model_options(spec: str, options: Mapping[str, str], settings: Gateway
     ft_model = options.get("ft_model")
     if ft_model:
         check_model(f"{spec.partition('/')[0]}/{ft_model}", settings)
+
+
+def check_study(spec: StudySpec, settings: GatewaySettings) -> None:
+    """A posted study names models the workers will load: the same policy as a single request.
+
+    Every model, its fine-tuned counterpart and the options the workers pass to each model follow
+    :func:`check_model`; the fine-tune's base is a model id in modelserve's registry, never a path.
+    """
+    for model in spec.models:
+        check_model(model, settings)
+        check_model_options(model, spec.options, settings)
+    for model, tuned in spec.finetune.models.items():
+        check_model(model, settings)
+        check_model(f"{model.partition('/')[0]}/{tuned}", settings)
+    if not REGISTRY_ID.fullmatch(spec.finetune.base):
+        raise _refuse(f"finetune.base takes a registered model id, not a path: {spec.finetune.base!r}")

@@ -18,6 +18,7 @@ from hardgen.core.study import StudySpec
 from hardgen.core.studypublish import run_study
 from hardgen.gateway.deps import get_settings
 from hardgen.gateway.errors import ApiError, responses
+from hardgen.gateway.provider_policy import check_study
 from hardgen.gateway.settings import GatewaySettings
 
 router = APIRouter(prefix="/v1", tags=["studies"])
@@ -67,6 +68,7 @@ async def start_study(spec: StudySpec, settings: GatewaySettings = Depends(get_s
     with ``GET /v1/studies/{study}/status``. Re-posting the same study resumes it: samples that
     already have an outcome are not redone, and a registered adapter is not trained again.
     """
+    check_study(spec, settings)
     try:
         # no reconnect attempts: with NATS down the caller gets its 503 at once
         publish = run_study(spec, settings.nats_url, resume=True, reconnect_attempts=0)
