@@ -188,3 +188,28 @@ def test_a_bad_value_stops_the_entry_point_with_one_line(argv: list[str], variab
     assert done.returncode == 2, done.stderr
     assert done.stderr.strip().splitlines() == [line]
     assert done.stdout == ""
+
+
+def test_the_refinement_service_hands_its_settings_to_every_backend(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Read once at start-up: a variable changed later does not reach the running service's backends."""
+    from hardgen.refinement.service import RefinementService
+    from hardgen.refinement.settings import ProviderSettings
+
+    monkeypatch.setenv("OPENAI_BASE_URL", "http://started-with:8000/v1")
+    monkeypatch.setenv("HARDGEN_OPENAI_CONCURRENCY", "3")
+    service = RefinementService(settings=ProviderSettings())
+    monkeypatch.setenv("OPENAI_BASE_URL", "http://changed-later:9000/v1")
+    monkeypatch.setenv("HARDGEN_OPENAI_CONCURRENCY", "30")
+    backend = service._backend("openai/gpt-4.1", {})
+    assert backend.endpoint == "http://started-with:8000/v1"  # type: ignore[attr-defined]
+    assert backend.concurrency == 3
+    assert backend.with_model("gpt-4.1-mini").settings is backend.settings
+
+
+def test_a_bad_provider_concurrency_names_its_variable(monkeypatch: pytest.MonkeyPatch) -> None:
+    from hardgen.refinement.backends import get_backend
+    from hardgen.refinement.errors import RequestError
+
+    monkeypatch.setenv("HARDGEN_MOCK_CONCURRENCY", "lots")
+    with pytest.raises(RequestError, match="HARDGEN_MOCK_CONCURRENCY=lots: not a positive integer"):
+        get_backend("mock/secure")

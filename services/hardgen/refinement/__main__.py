@@ -35,7 +35,8 @@ def main(argv: list[str] | None = None) -> int:
     engines = list(settings.scan_engines)
     scanner = None if args.scanner.lower() == "none" else grpc_scanner(args.scanner, engines=engines)
     try:
-        server, port = build_server(RefinementService(scanner), f"{args.host}:{args.grpc_port}", args.workers)
+        service = RefinementService(scanner, settings=settings)
+        server, port = build_server(service, f"{args.host}:{args.grpc_port}", args.workers)
     except OSError as exc:
         sys.stderr.write(f"error: {exc}\n")
         return 1

@@ -24,6 +24,7 @@ from hardgen.refinement.backends import Backend, CallStats, GenerationParams, ge
 from hardgen.refinement.errors import ConfigError, RefinementError, RequestError
 from hardgen.refinement.fixing import Fixer, FixInput, FixSpec, check_spec, fix_chain, require_scanner
 from hardgen.refinement.scanning import FindingsScanner
+from hardgen.refinement.settings import ProviderSettings
 from hardgen.refinement.strategies import Chain, all_steps, parse_chain
 from hardgen.refinement.strategies.base import PromptRecord, SampleState, Task
 
@@ -146,9 +147,17 @@ class RefinementService:
     ``models``: the model server ``hf/`` models go through when it is not the modelserve service's
     gRPC client (the CLI's local mode passes the model server in its own process)."""
 
-    def __init__(self, scanner: FindingsScanner | None = None, models: ModelServePort | None = None) -> None:
+    def __init__(
+        self,
+        scanner: FindingsScanner | None = None,
+        models: ModelServePort | None = None,
+        settings: ProviderSettings | None = None,
+    ) -> None:
         self.scanner = scanner
         self.models = models
+        #: provider endpoints and retry step, read once by ``python -m hardgen.refinement`` and shared by
+        #: every backend; None (library use, tests): each backend reads them when it is first built
+        self.settings = settings
         self._backends: dict[tuple[str, tuple[tuple[str, str], ...]], Backend] = {}
         self._backends_lock = threading.Lock()
 
@@ -160,7 +169,7 @@ class RefinementService:
             if backend is None:
                 if len(self._backends) > 256:
                     self._backends.clear()
-                backend = self._backends[key] = get_backend(model, options, self.models)
+                backend = self._backends[key] = get_backend(model, options, self.models, self.settings)
             return backend
 
     def strategies(self) -> list[StrategyInfo]:

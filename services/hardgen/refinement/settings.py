@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, PrivateAttr, SecretStr, field_validator
 
 from hardgen.core.settings import AddressSettings, CommaList, HardgenSettings, SharedSettings, split_commas
 
@@ -43,10 +43,20 @@ class ProviderSettings(AddressSettings):
         names); read here because the name is chosen per model, and never stored on the object."""
         return os.environ.get(variable, "").strip()
 
+    #: ``HARDGEN_<PROVIDER>_CONCURRENCY`` values as they were when the settings were read
+    _concurrency: dict[str, str] = PrivateAttr(default_factory=dict)
+
+    def model_post_init(self, context: Any, /) -> None:
+        self._concurrency = {
+            name: value
+            for name, value in os.environ.items()
+            if name.startswith("HARDGEN_") and name.endswith("_CONCURRENCY")
+        }
+
     def concurrency(self, provider: str) -> int | None:
         """``HARDGEN_<PROVIDER>_CONCURRENCY``: calls in flight to one provider (the name is per provider)."""
         variable = f"HARDGEN_{provider.upper()}_CONCURRENCY"
-        raw = os.environ.get(variable, "").strip()
+        raw = self._concurrency.get(variable, "").strip()
         if not raw:
             return None
         if not raw.isdigit() or int(raw) < 1:

@@ -36,6 +36,7 @@ from hardgen.refinement.backends.base import (
     RawCompletion,
 )
 from hardgen.refinement.errors import RequestError
+from hardgen.refinement.settings import ProviderSettings
 
 if TYPE_CHECKING:
     from hardgen.core.clients.modelserve import ModelServePort
@@ -91,18 +92,22 @@ def backend_class(provider: str) -> type[Backend]:
 
 
 def get_backend(
-    spec: str, options: Mapping[str, str] | None = None, models: ModelServePort | None = None
+    spec: str,
+    options: Mapping[str, str] | None = None,
+    models: ModelServePort | None = None,
+    settings: ProviderSettings | None = None,
 ) -> Backend:
     """Build the backend for ``spec`` with backend ``options``; unknown options are a RequestError.
 
     ``models``: the model server that served models (``hf/``) go through, when the caller has one
-    other than the model server's gRPC client (the CLI's in-process model server)."""
+    other than the model server's gRPC client (the CLI's in-process model server). ``settings``:
+    the service's provider settings, read once at its start (else read here)."""
     provider, model = split_model(spec)
     cls = backend_class(provider)
     opts = dict(options or {})
     cls.check_options(opts)
     try:
-        backend = cls(model, opts)
+        backend = cls(model, opts, settings=settings)
     except ValueError as exc:  # e.g. max_attempts=three
         raise RequestError(f"{provider} backend: bad option value ({exc})".splitlines()[0]) from None
     if models is not None:

@@ -31,6 +31,7 @@ from hardgen.core.clients.modelserve import (
 )
 from hardgen.refinement.backends.base import Backend, CallContext, GenerationParams, RawCompletion
 from hardgen.refinement.errors import BackendCallError, ConfigError
+from hardgen.refinement.settings import ProviderSettings
 
 
 def split_adapter(model: str) -> tuple[str, str]:
@@ -44,8 +45,14 @@ class HFBackend(Backend):
     default_concurrency = 1
     known_options = frozenset({"adapter", "modelserve"})
 
-    def __init__(self, model: str, options: Any = None, models: ModelServePort | None = None) -> None:
-        super().__init__(model, options)
+    def __init__(
+        self,
+        model: str,
+        options: Any = None,
+        models: ModelServePort | None = None,
+        settings: ProviderSettings | None = None,
+    ) -> None:
+        super().__init__(model, options, settings)
         self.base, adapter = split_adapter(model)
         self.adapter = self.options.get("adapter") or adapter
         self._bound = models
@@ -63,10 +70,10 @@ class HFBackend(Backend):
         self.__dict__.pop("models", None)
 
     def with_adapter(self, adapter: str) -> Backend:
-        return HFBackend(self.base, {**self.options, "adapter": adapter}, self._bound)
+        return HFBackend(self.base, {**self.options, "adapter": adapter}, self._bound, self.settings)
 
     def with_model(self, model: str) -> Backend:
-        return HFBackend(model, self.options, self._bound)
+        return HFBackend(model, self.options, self._bound, self.settings)
 
     @cached_property
     def models(self) -> ModelServePort:
