@@ -98,3 +98,17 @@ def test_line_token_bpe_round_trips_and_shortens_code() -> None:
     for text in texts[:3]:
         assert lines.decode(lines(text)["input_ids"]) == text
     assert sum(len(lines(t)["input_ids"]) for t in texts) < sum(len(plain(t)["input_ids"]) for t in texts)
+
+
+def test_a_long_prompt_in_the_batch_does_not_cut_the_other_rows(tiny_model_dir: Path) -> None:
+    """The batch's budget is what the longest prompt leaves of the context; a short row that would
+    write more alone is run again on its own, so batching never changes a row's text."""
+    model = LocalModel.load(str(tiny_model_dir))
+    short = GenerationRequest("import os\n", max_new_tokens=60, temperature=1.5, seed=11)
+    alone = model.generate(short.prompt, max_new_tokens=60, temperature=1.5, seed=11)
+    long_prompt = "x = 1\n" * 120
+    base = model._base
+    room = base.max_positions - len(base.tokenizer(long_prompt, add_special_tokens=False)["input_ids"])
+    assert 0 < room < alone.completion_tokens  # the long row leaves the batch less room than `short` uses
+    batched = model.generate_batch([short, GenerationRequest(long_prompt, max_new_tokens=60)])
+    assert batched[0].text == alone.text and batched[0].completion_tokens == alone.completion_tokens

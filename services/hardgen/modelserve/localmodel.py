@@ -438,6 +438,18 @@ class _LoadedBase:
                 seed=r.seed,
                 tokens=list(st.tokens),
             ))
+        # A batch shares one token budget and one prompt cut (the longest prompt decides both), so a
+        # row may get less room than it would alone. Rows the batch cut short or trimmed are run
+        # again on their own: a row's text never depends on what it was batched with. Rare (the
+        # batch budget is usually far above what rows generate); streamed rows are not re-run,
+        # since their tokens already went out.
+        if len(rows) > 1:
+            for i, (r, e, st) in enumerate(zip(rows, full, states, strict=True)):
+                own_budget, own_keep = token_budget(len(e), r.max_new_tokens, self.max_positions)
+                trimmed = min(len(e), keep) != own_keep
+                cut = not st.done and len(st.tokens) < own_budget
+                if (trimmed or cut) and r.on_token is None:
+                    outs[i] = self._generate_group([r], adapter)[0]
         return outs
 
 
