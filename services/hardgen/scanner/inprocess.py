@@ -10,17 +10,14 @@ exactly what the service would, and fails with the same :class:`ScannerClientErr
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-
 from hardgen import __version__
 from hardgen.core.clients.scanner import (
     DEFAULT_TIMEOUT,
-    FileSpec,
     ScannerClientError,
+    ScannerPort,
     ScannerRequestError,
     ScannerTimeoutError,
     ScannerUnavailableError,
-    source_files,
 )
 from hardgen.scanner.engines.registry import select_engines
 from hardgen.scanner.scan import Scanner, ScanTimeoutError
@@ -32,7 +29,7 @@ from hardgen.v1 import common_pb2, scanner_pb2
 _UNAVAILABLE_STATUSES = {503}
 
 
-class InProcessScanner:
+class InProcessScanner(ScannerPort):
     """``InProcessScanner().scan([("app.py", code, "python")])`` → ``ScanResponse``, no service needed."""
 
     address = "in-process"
@@ -41,25 +38,18 @@ class InProcessScanner:
         self.timeout = timeout
         self._service = ScanService(Scanner(engines=[], use_cache=use_cache), max_concurrent=1)
 
-    def scan(
-        self,
-        files: Iterable[FileSpec],
-        engines: Sequence[str] | None = None,
-        timeout: float | None = None,
-        profile: str | None = None,
-    ) -> scanner_pb2.ScanResponse:
-        """Scan a batch of files; raises the gRPC client's :class:`ScannerClientError` subclasses."""
-        limit = timeout if timeout is not None else self.timeout
+    def _scan(self, request: scanner_pb2.ScanRequest, deadline: float) -> scanner_pb2.ScanResponse:
+        """The service's own handling of ``request``, with the client's whole ``deadline`` as its limit."""
         try:
-            inputs = _inputs_from_proto(source_files(files))
-            report = self._service.run(inputs, list(engines or []), limit, profile)
+            inputs = _inputs_from_proto(request.files)
+            report = self._service.run(inputs, list(request.engines), deadline, request.profile or None)
         except RequestError as exc:
             error: type[ScannerClientError] = (
                 ScannerUnavailableError if exc.status in _UNAVAILABLE_STATUSES else ScannerRequestError
             )
             raise error(str(exc)) from None
         except ScanTimeoutError as exc:
-            raise ScannerTimeoutError(f"scan did not complete within {limit:.1f}s: {exc}") from None
+            raise ScannerTimeoutError(f"scan did not complete within {deadline:.1f}s: {exc}") from None
         return report_to_proto(report)
 
     def health(self, timeout: float = 5.0) -> common_pb2.HealthResponse:

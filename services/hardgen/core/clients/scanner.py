@@ -13,8 +13,9 @@ Every call carries a deadline; an unreachable service or an expired deadline rai
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
-from typing import Any, Protocol
+from typing import Any
 
 import grpc
 
@@ -46,14 +47,17 @@ class ScannerRequestError(ScannerClientError):
     """The service rejected the request (bad path, unknown engine, too many files)."""
 
 
-class ScannerPort(Protocol):
+class ScannerPort(ABC):
     """What a service needs from the scanner: a batch of files in, a ``ScanResponse`` out.
 
-    Implementations raise :class:`ScannerClientError` subclasses (never a transport's own errors),
-    so callers handle one set of failures whether the scanner is remote or in this process.
+    :meth:`scan` turns the caller's arguments into one ``ScanRequest`` here, so the gRPC client and
+    the in-process scanner differ only in :meth:`_scan`. Implementations raise
+    :class:`ScannerClientError` subclasses (never a transport's own errors), so callers handle one
+    set of failures whether the scanner is remote or in this process.
     """
 
     address: str
+    timeout: float
 
     def scan(
         self,
@@ -61,11 +65,26 @@ class ScannerPort(Protocol):
         engines: Sequence[str] | None = None,
         timeout: float | None = None,
         profile: str | None = None,
-    ) -> scanner_pb2.ScanResponse: ...
+    ) -> scanner_pb2.ScanResponse:
+        """Scan a batch of files; raises :class:`ScannerClientError` subclasses on failure.
 
+        ``profile``: ``default`` (None: CodeQL-compatible query ids) or ``extended``."""
+        deadline = timeout if timeout is not None else self.timeout
+        request = scanner_pb2.ScanRequest(
+            files=source_files(files),
+            engines=list(engines or []),
+            timeout_seconds=max(deadline - _SERVER_MARGIN, deadline * 0.9),
+            profile=profile or "",
+        )
+        return self._scan(request, deadline)
+
+    @abstractmethod
+    def _scan(self, request: scanner_pb2.ScanRequest, deadline: float) -> scanner_pb2.ScanResponse:
+        """Answer ``request`` within ``deadline`` seconds (the request's own timeout leaves a margin)."""
+
+    @abstractmethod
     def health(self, timeout: float = 5.0) -> common_pb2.HealthResponse:
         """``status == "SERVING"`` when a scan could run now."""
-        ...
 
 
 def finding_to_proto(finding: Finding) -> common_pb2.Finding:
@@ -144,43 +163,16 @@ def source_files(files: Iterable[FileSpec]) -> list[common_pb2.SourceFile]:
     return out
 
 
-class ScannerClient(GrpcClient):
+class ScannerClient(GrpcClient, ScannerPort):
     """``ScannerClient("127.0.0.1:50051").scan([("app.py", code)])`` → ``ScanResponse``."""
 
     service = "scanner"
     stub_class = scanner_pb2_grpc.ScannerStub
     default_timeout = DEFAULT_TIMEOUT
 
-    def scan(
-        self,
-        files: Iterable[FileSpec],
-        engines: Sequence[str] | None = None,
-        timeout: float | None = None,
-        profile: str | None = None,
-    ) -> scanner_pb2.ScanResponse:
-        """Scan a batch of files; raises :class:`ScannerClientError` subclasses on failure.
-
-        ``profile``: ``default`` (None: CodeQL-compatible query ids) or ``extended``."""
-        deadline = timeout if timeout is not None else self.timeout
-        request = scanner_pb2.ScanRequest(
-            files=source_files(files),
-            engines=list(engines or []),
-            timeout_seconds=max(deadline - _SERVER_MARGIN, deadline * 0.9),
-            profile=profile or "",
-        )
+    def _scan(self, request: scanner_pb2.ScanRequest, deadline: float) -> scanner_pb2.ScanResponse:
         response: scanner_pb2.ScanResponse = self._call(self._stub.Scan, request, deadline)
         return response
-
-    def scan_findings(
-        self,
-        files: Iterable[FileSpec],
-        engines: Sequence[str] | None = None,
-        timeout: float | None = None,
-        profile: str | None = None,
-    ) -> tuple[list[Finding], list[FileError]]:
-        """Like :meth:`scan`, returning the project's pydantic models."""
-        response = self.scan(files, engines, timeout, profile)
-        return [finding_from_proto(f) for f in response.findings], [file_error_from_proto(e) for e in response.errors]
 
     def health(self, timeout: float = 5.0) -> common_pb2.HealthResponse:
         response: common_pb2.HealthResponse = self._call(self._stub.Health, common_pb2.HealthRequest(), timeout)
