@@ -8,12 +8,41 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import random
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from typing import Any
 
-from hardgen.core.events import dlq_subject
+from hardgen.core.events import dlq_subject, ensure_streams
 from hardgen.core.logging import get_logger
+from hardgen.core.studyrun import connect, ensure_buckets
 
 log = get_logger(__name__)
+
+
+@dataclass
+class Consumer:
+    """A bound work-queue consumer: the JetStream context, the study status bucket and the pull subscription."""
+
+    js: Any
+    status_kv: Any
+    sub: Any
+
+
+@contextlib.asynccontextmanager
+async def consume(
+    nats_url: str, stream: str, subject: str, durable: str, ack_wait: float, max_deliver: int
+) -> AsyncIterator[Consumer]:
+    """Connect (reconnecting forever, as a long-running consumer must), make sure the streams and
+    buckets exist, bind the durable pull consumer; the connection is closed on leaving."""
+    nc, js = await connect(nats_url, reconnect_attempts=-1)
+    try:
+        await ensure_streams(js)
+        status_kv, _ = await ensure_buckets(js)
+        sub = await durable_pull(js, stream, subject, durable, ack_wait, max_deliver)
+        yield Consumer(js, status_kv, sub)
+    finally:
+        with contextlib.suppress(Exception):
+            await nc.close()
 
 
 async def durable_pull(js: Any, stream: str, subject: str, durable: str, ack_wait: float, max_deliver: int) -> Any:

@@ -21,18 +21,15 @@ Why the order matters (the same guarantees as the refinement worker's):
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from hardgen.core.events import FINETUNE_STREAM, FINETUNE_SUBJECT, ensure_streams
+from hardgen.core.events import FINETUNE_STREAM, FINETUNE_SUBJECT
 from hardgen.core.logging import get_logger
 from hardgen.core.studyrun import (
     FINETUNE_DURABLE,
-    connect,
     decode_finetune_work,
-    ensure_buckets,
     finetunes_bucket,
     load_spec,
     publish_ft_items,
@@ -40,7 +37,7 @@ from hardgen.core.studyrun import (
     sample_outcomes,
     tuned_model,
 )
-from hardgen.core.workqueue import backoff, dead_letter, durable_pull, fetch, heartbeat, stop_heartbeat
+from hardgen.core.workqueue import backoff, consume, dead_letter, fetch, heartbeat, stop_heartbeat
 from hardgen.modelserve.registry import AdapterRecord
 from hardgen.v1 import events_pb2, modelserve_pb2
 
@@ -98,27 +95,25 @@ class FineTuneWorker:
         self._status_kv: Any = None
 
     async def run(self, stop: asyncio.Event) -> None:
-        nc, js = await connect(self.config.nats_url, reconnect_attempts=-1)
-        self._js = js
-        try:
-            await ensure_streams(js)
-            self._status_kv, _ = await ensure_buckets(js)
-            self._finetunes = await finetunes_bucket(js)
-            sub = await durable_pull(
-                js, FINETUNE_STREAM, FINETUNE_SUBJECT, FINETUNE_DURABLE, self.config.ack_wait, self.config.max_deliver
-            )
+        async with consume(
+            self.config.nats_url,
+            FINETUNE_STREAM,
+            FINETUNE_SUBJECT,
+            FINETUNE_DURABLE,
+            self.config.ack_wait,
+            self.config.max_deliver,
+        ) as queue:
+            self._js, self._status_kv = queue.js, queue.status_kv
+            self._finetunes = await finetunes_bucket(queue.js)
             log.info("finetune_worker.started", nats=self.config.nats_url)
             while not stop.is_set():
-                for msg in await fetch(sub, 1, self.config.fetch_timeout, "finetune_worker.fetch_failed"):
+                for msg in await fetch(queue.sub, 1, self.config.fetch_timeout, "finetune_worker.fetch_failed"):
                     try:
                         await self.handle(msg)
                     except Exception as exc:  # noqa: BLE001 - e.g. NATS went away mid-publish
                         # unacked: JetStream redelivers after ack_wait, and the retry is idempotent
                         log.warning("finetune_worker.handle_failed", error=f"{type(exc).__name__}: {exc}"[:300])
                         await asyncio.sleep(1.0)
-        finally:
-            with contextlib.suppress(Exception):
-                await nc.close()
 
     async def handle(self, msg: Any) -> None:
         try:
@@ -152,15 +147,26 @@ class FineTuneWorker:
         done = set(await sample_outcomes(self._status_kv, work.study))
         report = await publish_ft_items(self._js, spec, model, done)
         await record_finetune(
-            self._finetunes, work.study, work.id, "done",
-            base=work.request.base_model, model=model, adapter=record.id, reused=record.reused,
+            self._finetunes,
+            work.study,
+            work.id,
+            "done",
+            base=work.request.base_model,
+            model=model,
+            adapter=record.id,
+            reused=record.reused,
             attempt=int(msg.metadata.num_delivered),
         )
         await msg.ack()
         self.processed += 1
         log.info(
-            "finetune_worker.done", study=work.study, finetune=work.id, adapter=record.id,
-            reused=record.reused, published=report.published, skipped_done=report.skipped_done,
+            "finetune_worker.done",
+            study=work.study,
+            finetune=work.id,
+            adapter=record.id,
+            reused=record.reused,
+            published=report.published,
+            skipped_done=report.skipped_done,
         )
 
     async def _failed(self, msg: Any, work: events_pb2.FineTuneWork, exc: BaseException, delivered: int) -> None:
@@ -174,11 +180,17 @@ class FineTuneWorker:
             await msg.ack()
             return
         delay = backoff(self.config.retry_delay, delivered, cap=300.0)
-        log.warning("finetune_worker.retry", study=work.study, finetune=work.id, retry_in_s=round(delay, 1),
-                    error=error[:300])
+        log.warning(
+            "finetune_worker.retry", study=work.study, finetune=work.id, retry_in_s=round(delay, 1), error=error[:300]
+        )
         await record_finetune(
-            self._finetunes, work.study, work.id, "pending",
-            base=work.request.base_model, error=error, attempt=delivered,
+            self._finetunes,
+            work.study,
+            work.id,
+            "pending",
+            base=work.request.base_model,
+            error=error,
+            attempt=delivered,
         )
         await msg.nak(delay=delay)
 

@@ -43,13 +43,12 @@ from hardgen.core.events import (
     SCAN_COMPLETED,
     WORK_STREAM,
     WORK_SUBJECT_PATTERN,
-    ensure_streams,
 )
 from hardgen.core.logging import configure_logging, get_logger
 from hardgen.core.settings import load_settings
 from hardgen.core.study import SCAN_PROFILE_OPTION, WorkItemSpec
-from hardgen.core.studyrun import WORKER_DURABLE, connect, ensure_buckets, record_outcome, status_key
-from hardgen.core.workqueue import backoff, dead_letter, durable_pull, fetch, heartbeat
+from hardgen.core.studyrun import WORKER_DURABLE, record_outcome, status_key
+from hardgen.core.workqueue import backoff, consume, dead_letter, fetch, heartbeat
 from hardgen.refinement.convert import sample_to_proto
 from hardgen.refinement.errors import RequestError
 from hardgen.refinement.scanning import FindingsScanner
@@ -146,24 +145,22 @@ class Worker:
         self._status_kv: Any = None
 
     async def run(self, stop: asyncio.Event) -> None:
-        nc, js = await connect(self.config.nats_url, reconnect_attempts=-1)
-        self._js = js
-        try:
-            await ensure_streams(js)
-            self._status_kv, _ = await ensure_buckets(js)
-            sub = await durable_pull(
-                js, WORK_STREAM, WORK_SUBJECT_PATTERN, WORKER_DURABLE, self.config.ack_wait, self.config.max_deliver
-            )
+        async with consume(
+            self.config.nats_url,
+            WORK_STREAM,
+            WORK_SUBJECT_PATTERN,
+            WORKER_DURABLE,
+            self.config.ack_wait,
+            self.config.max_deliver,
+        ) as queue:
+            self._js, self._status_kv = queue.js, queue.status_kv
             log.info(
                 "worker.started",
                 nats=self.config.nats_url,
                 scanner=self.config.scanner_address,
                 concurrency=self.config.concurrency,
             )
-            await self._pull_loop(sub, stop)
-        finally:
-            with contextlib.suppress(Exception):
-                await nc.close()
+            await self._pull_loop(queue.sub, stop)
 
     async def _pull_loop(self, sub: Any, stop: asyncio.Event) -> None:
         """Keep up to ``concurrency`` items in flight: fetch only as many as there are free slots, so
@@ -345,13 +342,15 @@ async def _health_server(port: int, worker: Worker) -> asyncio.AbstractServer:
     async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         with contextlib.suppress(Exception):
             await asyncio.wait_for(reader.readline(), timeout=2.0)
-            body = json.dumps({
-                "status": "ok",
-                "processed": worker.processed,
-                "in_flight": worker.in_flight,
-                "peak_in_flight": worker.peak_in_flight,
-                "concurrency": worker.config.concurrency,
-            }).encode()
+            body = json.dumps(
+                {
+                    "status": "ok",
+                    "processed": worker.processed,
+                    "in_flight": worker.in_flight,
+                    "peak_in_flight": worker.peak_in_flight,
+                    "concurrency": worker.config.concurrency,
+                }
+            ).encode()
             writer.write(
                 b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
                 + str(len(body)).encode()
