@@ -10,16 +10,19 @@ call has a deadline; failures raise :class:`RefinementClientError` carrying the 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 import grpc
+from google.protobuf.message import Message
+from pydantic import BaseModel
 
 from hardgen.core.clients.base import GrpcClient
 from hardgen.core.clients.scanner import finding_to_dict
 from hardgen.v1 import common_pb2, refinement_pb2, refinement_pb2_grpc
 
 DEFAULT_TIMEOUT = 600.0
+
+M = TypeVar("M", bound=Message)
 
 
 class RefinementClientError(RuntimeError):
@@ -28,6 +31,15 @@ class RefinementClientError(RuntimeError):
     def __init__(self, status: str, message: str) -> None:
         super().__init__(" ".join(message.split()))
         self.status = status
+
+
+def request_message(message_class: type[M], body: BaseModel, **fields: Any) -> M:
+    """``message_class`` filled from the request body's fields of the same name, ``fields`` overriding.
+
+    The gateway's request models name their fields as refinement.proto does, so one mapping serves
+    every call, and a field added to both travels without another edit here."""
+    names = set(message_class.DESCRIPTOR.fields_by_name) - set(fields)
+    return message_class(**body.model_dump(include=names), **fields)
 
 
 def stats_to_dict(stats: common_pb2.CallStats) -> dict[str, Any]:
@@ -135,67 +147,13 @@ class RefinementClient(GrpcClient):
     default_timeout = DEFAULT_TIMEOUT
 
     def generate(
-        self,
-        *,
-        language: str,
-        model: str,
-        strategy: str = "raw",
-        scenario: int = 0,
-        prompt: str = "",
-        n: int = 1,
-        seed: int = 0,
-        temperature: float = 0.2,
-        max_new_tokens: int = 512,
-        scan: bool = False,
-        options: Mapping[str, str] | None = None,
-        timeout: float | None = None,
+        self, request: refinement_pb2.GenerateRequest, timeout: float | None = None
     ) -> refinement_pb2.GenerateResponse:
-        request = refinement_pb2.GenerateRequest(
-            scenario=scenario,
-            prompt=prompt,
-            language=language,
-            model=model,
-            strategy=strategy,
-            n=n,
-            seed=seed,
-            temperature=temperature,
-            max_new_tokens=max_new_tokens,
-            scan=scan,
-            options=dict(options or {}),
-        )
+        """Samples of ``request`` (see ``Refinement.Generate``); build it with :func:`request_message`."""
         return self._call(self._stub.Generate, request, timeout)  # type: ignore[no-any-return]
 
-    def fix(
-        self,
-        *,
-        files: list[tuple[str, bytes | str, str]],
-        model: str,
-        strategy: str = "sast-repair",
-        rounds: int = 3,
-        seed: int = 0,
-        temperature: float = 0.2,
-        max_new_tokens: int = 2048,
-        options: Mapping[str, str] | None = None,
-        engines: list[str] | None = None,
-        profile: str = "",
-        timeout: float | None = None,
-    ) -> refinement_pb2.FixResponse:
-        """Verified fixes of ``(path, content, language)`` files (see ``Refinement.Fix``)."""
-        request = refinement_pb2.FixRequest(
-            files=[
-                common_pb2.SourceFile(path=p, content=c.encode("utf-8") if isinstance(c, str) else c, language=lang)
-                for p, c, lang in files
-            ],
-            model=model,
-            strategy=strategy,
-            rounds=rounds,
-            seed=seed,
-            temperature=temperature,
-            max_new_tokens=max_new_tokens,
-            options=dict(options or {}),
-            engines=list(engines or []),
-            profile=profile,
-        )
+    def fix(self, request: refinement_pb2.FixRequest, timeout: float | None = None) -> refinement_pb2.FixResponse:
+        """Verified fixes of the request's files (see ``Refinement.Fix``)."""
         return self._call(self._stub.Fix, request, timeout)  # type: ignore[no-any-return]
 
     def list_strategies(self, timeout: float = 10.0) -> refinement_pb2.ListStrategiesResponse:

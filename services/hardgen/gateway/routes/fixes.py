@@ -12,17 +12,19 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 
+from hardgen.core.clients.scanner import source_files
 from hardgen.core.fixes import FileFix, exit_code
 from hardgen.gateway.auth import record_tokens
 from hardgen.gateway.deps import get_metrics, get_refinement, get_settings
 from hardgen.gateway.errors import request_id, responses
 from hardgen.gateway.limits import limit_caller
 from hardgen.gateway.models import FixRequest, FixResponse
-from hardgen.gateway.refinement_client import RefinementClientError, file_fix_to_dict
+from hardgen.gateway.refinement_client import RefinementClientError, file_fix_to_dict, request_message
 from hardgen.gateway.routes.generations import check_model_request
 from hardgen.gateway.routes.scans import check_files
 from hardgen.gateway.routes.upstream import from_grpc_status
 from hardgen.gateway.settings import GatewaySettings
+from hardgen.v1 import refinement_pb2
 
 router = APIRouter(prefix="/v1", tags=["fixes"])
 
@@ -46,24 +48,14 @@ def create_fix(
     check_files(body.files, settings)
     check_model_request(body.model, body.options, settings)
     try:
-        response = refinement.fix(
-            files=[(f.path, f.content, f.language) for f in body.files],
-            model=body.model,
-            strategy=body.strategy,
-            rounds=body.rounds,
-            seed=body.seed,
-            temperature=body.temperature,
-            max_new_tokens=body.max_new_tokens,
-            options=body.options,
-            engines=body.engines,
-            profile=body.profile,
-            timeout=settings.generation_timeout_s,
-        )
+        files = source_files((f.path, f.content, f.language) for f in body.files)
+        message = request_message(refinement_pb2.FixRequest, body, files=files)
+        response = refinement.fix(message, timeout=settings.generation_timeout_s)
     except RefinementClientError as exc:
         raise from_grpc_status(exc.status, str(exc)) from None
     fixes = [FileFix.from_dict(file_fix_to_dict(f)) for f in response.files]
     record_tokens(request, sum(f.tokens for f in fixes))
     for fix in fixes:
         metrics.findings.labels("fixes").inc(len(fix.findings))
-    files = [f.to_dict() | {"fixed_code": f.fixed_code} for f in fixes]
-    return {"request_id": request_id(request), "files": files, "exit_code": exit_code(fixes)}
+    out = [f.to_dict() | {"fixed_code": f.fixed_code} for f in fixes]
+    return {"request_id": request_id(request), "files": out, "exit_code": exit_code(fixes)}

@@ -13,9 +13,10 @@ from hardgen.gateway.errors import ApiError, request_id, responses
 from hardgen.gateway.limits import limit_caller
 from hardgen.gateway.models import GenerationRequest, GenerationResponse
 from hardgen.gateway.provider_policy import check_model, check_model_options
-from hardgen.gateway.refinement_client import RefinementClientError, sample_to_dict
+from hardgen.gateway.refinement_client import RefinementClientError, request_message, sample_to_dict
 from hardgen.gateway.routes.upstream import from_grpc_status
 from hardgen.gateway.settings import GatewaySettings
+from hardgen.v1 import refinement_pb2
 
 router = APIRouter(prefix="/v1", tags=["generations"])
 
@@ -76,20 +77,10 @@ def create_generation(
         except ScenarioError as exc:
             raise ApiError(404, "not_found", str(exc)) from None
     try:
-        response = refinement.generate(
-            language=body.language,
-            model=body.model,
-            strategy=body.strategy,
-            scenario=body.scenario or 0,
-            prompt=body.prompt or "",
-            n=body.n,
-            seed=body.seed,
-            temperature=body.temperature,
-            max_new_tokens=body.max_new_tokens,
-            scan=body.scan,
-            options=body.options,
-            timeout=settings.generation_timeout_s,
+        message = request_message(
+            refinement_pb2.GenerateRequest, body, scenario=body.scenario or 0, prompt=body.prompt or ""
         )
+        response = refinement.generate(message, timeout=settings.generation_timeout_s)
     except RefinementClientError as exc:
         raise from_grpc_status(exc.status, str(exc)) from None
     samples = [sample_to_dict(s) for s in response.samples]
