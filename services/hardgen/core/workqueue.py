@@ -10,7 +10,7 @@ import contextlib
 import random
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from hardgen.core.events import dlq_subject, ensure_streams
 from hardgen.core.logging import get_logger
@@ -28,17 +28,23 @@ class Consumer:
     sub: Any
 
 
+class QueueConfig(Protocol):
+    """What :func:`consume` reads of a worker's configuration."""
+
+    nats_url: str
+    ack_wait: float
+    max_deliver: int
+
+
 @contextlib.asynccontextmanager
-async def consume(
-    nats_url: str, stream: str, subject: str, durable: str, ack_wait: float, max_deliver: int
-) -> AsyncIterator[Consumer]:
+async def consume(config: QueueConfig, stream: str, subject: str, durable: str) -> AsyncIterator[Consumer]:
     """Connect (reconnecting forever, as a long-running consumer must), make sure the streams and
     buckets exist, bind the durable pull consumer; the connection is closed on leaving."""
-    nc, js = await connect(nats_url, reconnect_attempts=-1)
+    nc, js = await connect(config.nats_url, reconnect_attempts=-1)
     try:
         await ensure_streams(js)
         status_kv, _ = await ensure_buckets(js)
-        sub = await durable_pull(js, stream, subject, durable, ack_wait, max_deliver)
+        sub = await durable_pull(js, stream, subject, durable, config.ack_wait, config.max_deliver)
         yield Consumer(js, status_kv, sub)
     finally:
         with contextlib.suppress(Exception):

@@ -95,14 +95,7 @@ class FineTuneWorker:
         self._status_kv: Any = None
 
     async def run(self, stop: asyncio.Event) -> None:
-        async with consume(
-            self.config.nats_url,
-            FINETUNE_STREAM,
-            FINETUNE_SUBJECT,
-            FINETUNE_DURABLE,
-            self.config.ack_wait,
-            self.config.max_deliver,
-        ) as queue:
+        async with consume(self.config, FINETUNE_STREAM, FINETUNE_SUBJECT, FINETUNE_DURABLE) as queue:
             self._js, self._status_kv = queue.js, queue.status_kv
             self._finetunes = await finetunes_bucket(queue.js)
             log.info("finetune_worker.started", nats=self.config.nats_url)
@@ -147,26 +140,15 @@ class FineTuneWorker:
         done = set(await sample_outcomes(self._status_kv, work.study))
         report = await publish_ft_items(self._js, spec, model, done)
         await record_finetune(
-            self._finetunes,
-            work.study,
-            work.id,
-            "done",
-            base=work.request.base_model,
-            model=model,
-            adapter=record.id,
-            reused=record.reused,
+            self._finetunes, work.study, work.id, "done",
+            base=work.request.base_model, model=model, adapter=record.id, reused=record.reused,
             attempt=int(msg.metadata.num_delivered),
         )
         await msg.ack()
         self.processed += 1
         log.info(
-            "finetune_worker.done",
-            study=work.study,
-            finetune=work.id,
-            adapter=record.id,
-            reused=record.reused,
-            published=report.published,
-            skipped_done=report.skipped_done,
+            "finetune_worker.done", study=work.study, finetune=work.id, adapter=record.id,
+            reused=record.reused, published=report.published, skipped_done=report.skipped_done,
         )
 
     async def _failed(self, msg: Any, work: events_pb2.FineTuneWork, exc: BaseException, delivered: int) -> None:
@@ -180,17 +162,11 @@ class FineTuneWorker:
             await msg.ack()
             return
         delay = backoff(self.config.retry_delay, delivered, cap=300.0)
-        log.warning(
-            "finetune_worker.retry", study=work.study, finetune=work.id, retry_in_s=round(delay, 1), error=error[:300]
-        )
+        log.warning("finetune_worker.retry", study=work.study, finetune=work.id, retry_in_s=round(delay, 1),
+                    error=error[:300])
         await record_finetune(
-            self._finetunes,
-            work.study,
-            work.id,
-            "pending",
-            base=work.request.base_model,
-            error=error,
-            attempt=delivered,
+            self._finetunes, work.study, work.id, "pending",
+            base=work.request.base_model, error=error, attempt=delivered,
         )
         await msg.nak(delay=delay)
 

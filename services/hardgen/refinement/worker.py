@@ -145,14 +145,7 @@ class Worker:
         self._status_kv: Any = None
 
     async def run(self, stop: asyncio.Event) -> None:
-        async with consume(
-            self.config.nats_url,
-            WORK_STREAM,
-            WORK_SUBJECT_PATTERN,
-            WORKER_DURABLE,
-            self.config.ack_wait,
-            self.config.max_deliver,
-        ) as queue:
+        async with consume(self.config, WORK_STREAM, WORK_SUBJECT_PATTERN, WORKER_DURABLE) as queue:
             self._js, self._status_kv = queue.js, queue.status_kv
             log.info(
                 "worker.started",
