@@ -37,6 +37,21 @@ def test_the_same_request_gives_the_same_generation(ports: tuple[ModelServePort,
     remote, here = served.generate(request), local.generate(request)
     assert (remote.text, remote.completion_tokens, remote.model) == (here.text, here.completion_tokens, here.model)
     assert 0 < here.completion_tokens <= 8 and here.finish_reason in {"length", "eos_token", "stop_sequence"}
+    assert remote.backend_version == here.backend_version and here.backend_version.startswith("transformers ")
+
+
+def test_hf_calls_record_what_modelserve_reports(
+    ports: tuple[ModelServePort, ModelServePort], tiny_model_dir: Path
+) -> None:
+    """The refinement image has no transformers: hf/'s CallStats.backend_version is modelserve's
+    answer, the same whether the model is served over gRPC or runs in the CLI's process."""
+    from hardgen.refinement.backends import get_backend
+    from hardgen.refinement.backends.base import GenerationParams
+
+    params = GenerationParams(max_new_tokens=4, temperature=0.0, seed=1)
+    stats = [get_backend(f"hf/{tiny_model_dir}", models=port).complete("def f():\n", params).stats for port in ports]
+    assert stats[0].backend_version == stats[1].backend_version
+    assert stats[0].backend_version.startswith("transformers ")
 
 
 @pytest.mark.parametrize(

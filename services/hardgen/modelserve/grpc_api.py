@@ -19,6 +19,7 @@ from hardgen.modelserve.localmodel import (
     AdapterNotFoundError,
     GenerationRequest,
     ModelNotFoundError,
+    backend_version,
 )
 from hardgen.modelserve.registry import AdapterRecord
 from hardgen.modelserve.service import InvalidRequestError, ModelService
@@ -69,7 +70,7 @@ class ModelServeServicer(modelserve_pb2_grpc.ModelServeServicer):
                 peak_memory_bytes=out.peak_memory_bytes,
                 model=f"{model}@{request.adapter_id}" if request.adapter_id else model,
                 backend="modelserve",
-                backend_version=__version__,
+                backend_version=backend_version(),
                 seed=out.seed or 0,
                 temperature=request.temperature,
                 attempts=1,

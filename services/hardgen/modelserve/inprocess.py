@@ -24,6 +24,7 @@ from hardgen.modelserve.localmodel import (
     AdapterNotFoundError,
     GenerationRequest,
     ModelNotFoundError,
+    backend_version,
 )
 from hardgen.modelserve.service import InvalidRequestError, ModelService, ServeConfig
 
@@ -65,6 +66,7 @@ class InProcessModelServe:
             latency_ms=out.latency_ms,
             peak_memory_bytes=out.peak_memory_bytes,
             model=f"{name}@{request.adapter_id}" if request.adapter_id else name,
+            backend_version=backend_version(),
         )
 
     def close(self) -> None:

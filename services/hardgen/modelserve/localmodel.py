@@ -20,7 +20,9 @@ id resolves under ``models_dir()/adapters/<id>``; both also accept a path.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import importlib.metadata
 import json
 import re
 import sys
@@ -451,6 +453,18 @@ class _LoadedBase:
                 if (trimmed or cut) and r.on_token is None:
                     outs[i] = self._generate_group([r], adapter)[0]
         return outs
+
+
+@functools.cache
+def backend_version() -> str:
+    """What generates here (``transformers 4.x``), for every CallStats' ``backend_version``.
+
+    modelserve reports it with each generation, served or in-process alike, so a local run and a
+    served run record the same value and the refinement image needs no model library to know it."""
+    try:
+        return f"transformers {importlib.metadata.version('transformers')}"
+    except importlib.metadata.PackageNotFoundError:
+        return ""
 
 
 def resolve_device(device: str) -> str:

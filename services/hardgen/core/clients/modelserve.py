@@ -70,6 +70,8 @@ class ModelGeneration:
     latency_ms: float
     peak_memory_bytes: int
     model: str
+    #: what generated (modelserve's ``transformers x.y``), recorded as CallStats.backend_version
+    backend_version: str = ""
 
 
 class ModelServePort(Protocol):
@@ -126,6 +128,7 @@ class ModelServeClient(GrpcClient):
             latency_ms=resp.stats.latency_ms,
             peak_memory_bytes=resp.stats.peak_memory_bytes,
             model=resp.stats.model,
+            backend_version=resp.stats.backend_version,
         )
 
     def finetune(

@@ -100,6 +100,8 @@ class RawCompletion:
     peak_memory_bytes: int = 0
     finish_reason: str = ""
     model: str = ""
+    #: set when the server says what generated (modelserve); otherwise :meth:`Backend.version`
+    backend_version: str = ""
 
 
 @dataclass(slots=True)
@@ -222,7 +224,7 @@ class Backend(ABC):
             peak_memory_bytes=raw.peak_memory_bytes,
             model=raw.model or self.model,
             backend=self.provider,
-            backend_version=self.version(),
+            backend_version=raw.backend_version or self.version(),
             seed=params.seed,
             temperature=params.temperature,
             attempts=attempts,

@@ -57,14 +57,6 @@ class HFBackend(Backend):
         self.adapter = self.options.get("adapter") or adapter
         self._bound = models
 
-    def version(self) -> str:
-        try:
-            import transformers
-
-            return f"transformers {transformers.__version__}"
-        except ImportError:  # an image without the model libraries still reports the call
-            return ""
-
     def bind_models(self, models: ModelServePort) -> None:
         self._bound = models
         self.__dict__.pop("models", None)
@@ -119,6 +111,7 @@ class HFBackend(Backend):
             peak_memory_bytes=int(out.peak_memory_bytes or 0),
             finish_reason=str(out.finish_reason or ""),
             model=out.model or self.label,
+            backend_version=out.backend_version,
         )
 
 
