@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -103,14 +103,21 @@ def normalise_path(path: str) -> str:
     return "/".join(parts)
 
 
-def check_inputs(inputs: Iterable[SourceInput]) -> None:
-    """Raise :class:`ScanInputError` for a bad path or a path given twice (before any scanning)."""
+def unique_paths(inputs: Iterable[SourceInput]) -> Iterator[tuple[str, SourceInput]]:
+    """``(normalised path, input)`` per input; :class:`ScanInputError` for a bad or repeated path."""
     seen: set[str] = set()
     for item in inputs:
         path = normalise_path(item.path)
         if path in seen:
             raise ScanInputError(f"file {path!r} appears twice in the batch")
         seen.add(path)
+        yield path, item
+
+
+def check_inputs(inputs: Iterable[SourceInput]) -> None:
+    """Raise :class:`ScanInputError` for a bad path or a path given twice (before any scanning)."""
+    for _ in unique_paths(inputs):
+        pass
 
 
 def is_binary(content: bytes) -> bool:
@@ -197,12 +204,7 @@ class Scanner:
 
     def _prepare(self, inputs: Iterable[SourceInput], report: ScanReport) -> list[_Prepared]:
         prepared: list[_Prepared] = []
-        seen: set[str] = set()
-        for item in inputs:
-            path = normalise_path(item.path)
-            if path in seen:
-                raise ScanInputError(f"file {path!r} appears twice in the batch")
-            seen.add(path)
+        for path, item in unique_paths(inputs):
             language = item.language or language_for_path(path)
             if language is None:
                 report.skipped.append(f"{path}: unsupported file type")
