@@ -62,36 +62,19 @@ async def ensure_streams(js: Any) -> None:
     """Create (or update) the streams; safe to call from every service at start-up."""
     from nats.js.api import RetentionPolicy, StorageType, StreamConfig
 
+    work, limits = RetentionPolicy.WORK_QUEUE, RetentionPolicy.LIMITS
+    window = DUPLICATE_WINDOW_SECONDS
+    streams = [
+        (WORK_STREAM, [WORK_SUBJECT_PATTERN], work, window),
+        (EVENTS_STREAM, [SAMPLE_GENERATED, SCAN_COMPLETED], limits, window),
+        # a study's fine-tune: one item per (study, base, adapter config), acked once its
+        # adapter is registered and the study's ft items are published
+        (FINETUNE_STREAM, [FINETUNE_SUBJECT], work, window),
+        (DLQ_STREAM, [DLQ_SUBJECT_PATTERN], limits, 0),  # 0: the server's default window
+    ]
     configs = [
-        StreamConfig(
-            name=WORK_STREAM,
-            subjects=[WORK_SUBJECT_PATTERN],
-            retention=RetentionPolicy.WORK_QUEUE,
-            storage=StorageType.FILE,
-            duplicate_window=DUPLICATE_WINDOW_SECONDS,
-        ),
-        StreamConfig(
-            name=EVENTS_STREAM,
-            subjects=[SAMPLE_GENERATED, SCAN_COMPLETED],
-            retention=RetentionPolicy.LIMITS,
-            storage=StorageType.FILE,
-            duplicate_window=DUPLICATE_WINDOW_SECONDS,
-        ),
-        StreamConfig(
-            # a study's fine-tune: one item per (study, base, adapter config), acked once its
-            # adapter is registered and the study's ft items are published
-            name=FINETUNE_STREAM,
-            subjects=[FINETUNE_SUBJECT],
-            retention=RetentionPolicy.WORK_QUEUE,
-            storage=StorageType.FILE,
-            duplicate_window=DUPLICATE_WINDOW_SECONDS,
-        ),
-        StreamConfig(
-            name=DLQ_STREAM,
-            subjects=[DLQ_SUBJECT_PATTERN],
-            retention=RetentionPolicy.LIMITS,
-            storage=StorageType.FILE,
-        ),
+        StreamConfig(name=name, subjects=subjects, retention=retention, storage=StorageType.FILE, duplicate_window=dup)
+        for name, subjects, retention, dup in streams
     ]
     for config in configs:
         try:
