@@ -43,9 +43,16 @@ def build_demo_cmd(
         0, "--steps", min=0, help="optimizer steps instead of epochs (0: epochs; a few make a smoke-test model)"
     ),
     evaluate: bool = typer.Option(False, "--evaluate", help="then measure parse rate and flagged share"),
+    full: bool = typer.Option(
+        False, "--full", help="train every epoch of the preset (default: stop once parse and flag targets are met)"
+    ),
     fmt: OutputFormat = FormatOption,
 ) -> None:
-    """Train the demo model (small GPT-2, from scratch, deterministic) on the scenario corpus."""
+    """Train the demo model (small GPT-2, from scratch, deterministic) on the scenario corpus.
+
+    With the preset budget, training stops at the first checked epoch whose raw samples meet the
+    demo's targets (parse rate, a mix of flagged and clean programs; the in-process scanner
+    checks them), usually well before the preset's last epoch; ``--full`` trains every epoch."""
     from hardgen.core.scenarios import ScenarioError
     from hardgen.modelserve.demo import SIZES, build_demo, demo_dir, demo_examples
 
@@ -60,8 +67,11 @@ def build_demo_cmd(
         shape = SIZES["demo"]
         total = steps or max(1, -(-n // shape.batch_size)) * (epochs or shape.epochs)
         progress, task = _progress(total, "training demo model")
+        from hardgen.cli.scanning import scanner_port
+
         with progress:
-            manifest = build_demo(force=True, epochs=epochs, steps=steps or None,
+            manifest = build_demo(force=True, epochs=epochs, steps=steps or None, early_stop=not full,
+                                  scanner=None if full or epochs or steps else scanner_port(),
                                   on_step=lambda s, loss, lr: progress.update(task, completed=s + 1,
                                                                               loss=f"{loss:.3f}"))
     if evaluate:
@@ -70,7 +80,8 @@ def build_demo_cmd(
 
         manifest["evaluation"] = run_eval("demo", scanner=scanner_port()).summary()
         (path / "hardgen_model.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
-    keys = ["name", "parameters", "examples", "steps", "initial_loss", "final_loss", "train_seconds", "corpus_hash"]
+    keys = ["name", "parameters", "examples", "steps", "epochs_trained", "stopped_early", "initial_loss", "final_loss",
+            "train_seconds", "corpus_hash"]
     emit(manifest | {"path": str(path)}, fmt, ["field", "value"],
          lambda: [[k, manifest.get(k)] for k in keys] + [["path", str(path)], ["reused", manifest.get("reused", False)]]
          + ([["evaluation", json.dumps(manifest["evaluation"])]] if "evaluation" in manifest else []),

@@ -17,10 +17,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from hardgen.core.clients.scanner import ScannerPort
 from hardgen.core.logging import get_logger
 from hardgen.modelserve.localmodel import quiet_transformers
 from hardgen.modelserve.tokenizer import train_bpe_tokenizer
-from hardgen.modelserve.training import Example, TrainConfig, encode_examples, mean_loss, train
+from hardgen.modelserve.training import Example, TrainConfig, encode_examples, make_optimizer, mean_loss, train
 
 log = get_logger(__name__)
 
@@ -82,6 +83,7 @@ def build_model(
     loss_on_prompt: bool = True,
     learning_rate: float | None = None,
     eval_limit: int | None = 64,
+    check: EpochCheck | None = None,
 ) -> dict[str, Any]:
     """Train a byte-level BPE tokenizer and a GPT-2 from scratch on ``texts``; save both to ``out_dir``.
 
@@ -90,6 +92,10 @@ def build_model(
     prompts, it need not learn to write them). Deterministic for a seed
     and thread count. Writes ``hardgen_model.json`` (shape, parameters, steps, losses, corpus hash,
     weights fingerprint) and returns it.
+
+    ``check`` (see :class:`EpochCheck`) may end training before the last epoch, once the model
+    passes it; the schedule stays the full run's, so a model that stops early is the model the
+    full run has at that step.
     """
     import torch
     from transformers import GPT2Config, GPT2LMHeadModel
@@ -135,7 +141,12 @@ def build_model(
         warmup_steps=min(20, max(1, steps // 10)),
     )
     initial = mean_loss(model, data, tokenizer.pad_token_id, limit=eval_limit)
-    losses = train(model, data, cfg, pad_id=tokenizer.pad_token_id, on_step=on_step)
+    per_epoch = max(1, -(-len(data) // shape.batch_size))
+    checks: list[dict[str, Any]] = []
+    if check is None:
+        losses = train(model, data, cfg, pad_id=tokenizer.pad_token_id, on_step=on_step)
+    else:
+        losses, checks = _train_until(model, tokenizer, data, cfg, per_epoch, check, out, on_step)
     final = mean_loss(model, data, tokenizer.pad_token_id, limit=eval_limit)
     elapsed = time.monotonic() - started
 
@@ -151,7 +162,11 @@ def build_model(
         "vocab_size": len(tokenizer),
         "examples": len(data),
         "tokens_per_epoch": n_tokens,
-        "steps": steps,
+        "steps": len(losses),
+        "scheduled_steps": steps,
+        "epochs_trained": round(len(losses) / per_epoch, 2),
+        "stopped_early": len(losses) < steps,
+        "checks": checks,
         "batch_size": cfg.batch_size,
         "learning_rate": cfg.learning_rate,
         "seed": seed,
@@ -167,9 +182,102 @@ def build_model(
         **(extra_manifest or {}),
     }
     (out / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
-    log.info("model built", path=str(out), parameters=manifest["parameters"], steps=steps,
+    log.info("model built", path=str(out), parameters=manifest["parameters"], steps=len(losses),
              initial_loss=round(initial, 3), final_loss=round(final, 3), seconds=manifest["train_seconds"])
     return manifest
+
+
+@dataclass(frozen=True)
+class EpochCheck:
+    """When to test the model between epochs, and the test: ``passes(model_dir, epoch)`` gets the
+    model saved as it is then and returns ``(passed, figures)``.
+
+    Why a loss gate: a test costs seconds of generation and a scan, so it runs only once the
+    training loss shows the corpus is nearly memorised (from ``from_epoch``, every ``every``)."""
+
+    passes: Callable[[Path, int], tuple[bool, dict[str, Any]]]
+    from_epoch: int = 8
+    every: int = 2
+    loss_gate: float = 1.0  # mean training loss of the epoch; far above it nothing parses yet
+
+
+def _train_until(
+    model: Any,
+    tokenizer: Any,
+    data: Sequence[Any],
+    cfg: TrainConfig,
+    per_epoch: int,
+    check: EpochCheck,
+    out: Path,
+    on_step: Callable[[int, float, float], None] | None,
+) -> tuple[list[float], list[dict[str, Any]]]:
+    """Train epoch by epoch on the full run's schedule; stop after the first passed check."""
+    losses: list[float] = []
+    checks: list[dict[str, Any]] = []
+    epochs = -(-cfg.steps // per_epoch)
+    optimizer = make_optimizer(model, cfg)  # one optimizer across the chunks, as in one train() call
+    for epoch in range(1, epochs + 1):
+        start = (epoch - 1) * per_epoch
+        part = train(model, data, cfg, pad_id=tokenizer.pad_token_id, on_step=on_step, start_step=start,
+                     end_step=start + per_epoch, optimizer=optimizer)
+        losses += part
+        epoch_loss = sum(part) / len(part) if part else float("nan")
+        due = epoch >= check.from_epoch and (epoch - check.from_epoch) % check.every == 0
+        if epoch == epochs or not due or not epoch_loss < check.loss_gate:
+            continue
+        probe = out.with_name(out.name + f".epoch{epoch}")
+        model.save_pretrained(str(probe))
+        tokenizer.save_pretrained(str(probe))
+        try:
+            passed, figures = check.passes(probe, epoch)
+        finally:
+            import shutil
+
+            shutil.rmtree(probe, ignore_errors=True)
+        checks.append({"epoch": epoch, "loss": round(epoch_loss, 4), "passed": passed, **figures})
+        log.info("demo model check", epoch=epoch, loss=round(epoch_loss, 4), passed=passed, **figures)
+        if passed:
+            break
+    return losses, checks
+
+
+@dataclass(frozen=True)
+class DemoTargets:
+    """What the demo model must do before training may stop early, measured as the study measures
+    (``hardgen.modelserve.demo_eval``: one greedy raw sample per scenario, the refinement service's
+    extractor, the scanner): nearly every sample parses, and the samples are a mix of flagged and
+    clean programs, so the demo's tables have both. The full 24-epoch model: 97.5 % parse, 74 %
+    flagged (docs/modelserve.md)."""
+
+    min_parse_rate: float = 0.95
+    min_flagged_share: float = 0.5
+    max_flagged_share: float = 0.9
+    max_new_tokens: int = 384  # the demo study's budget
+
+
+def demo_check(scanner: ScannerPort | None, targets: DemoTargets | None = None) -> EpochCheck:
+    """The early-stopping check of the demo build; without a scanner only the parse rate counts."""
+    goal = targets or DemoTargets()
+
+    def passes(path: Path, epoch: int) -> tuple[bool, dict[str, Any]]:
+        from hardgen.modelserve.demo_eval import evaluate
+        from hardgen.modelserve.localmodel import LocalModel
+
+        try:
+            report = evaluate(str(path), samples=1, temperature=0.0, max_new_tokens=goal.max_new_tokens,
+                              batch_size=20, scanner=scanner)
+        except Exception as exc:  # noqa: BLE001 - a check that cannot run never stops training
+            return False, {"error": f"{type(exc).__name__}: {exc}"[:200]}
+        finally:
+            LocalModel.clear_cache()  # the probe folder is deleted after the check
+        figures = {"parse_rate": round(report.parse_rate, 3),
+                   "flagged_share": round(report.flagged_share, 3) if report.scanned else None,
+                   "check_seconds": round(report.seconds, 1)}
+        ok = report.parse_rate >= goal.min_parse_rate and (
+            not report.scanned or goal.min_flagged_share <= report.flagged_share <= goal.max_flagged_share)
+        return ok, figures
+
+    return EpochCheck(passes=passes)
 
 
 def default_threads() -> int:
@@ -207,8 +315,14 @@ def build_demo(
     steps: int | None = None,
     seed: int = 42,
     on_step: Callable[[int, float, float], None] | None = None,
+    scanner: ScannerPort | None = None,
+    early_stop: bool = True,
 ) -> dict[str, Any]:
-    """Build the demo model under ``models_dir()/demo`` (reused when present unless ``force``)."""
+    """Build the demo model under ``models_dir()/demo`` (reused when present unless ``force``).
+
+    With the preset budget (no ``epochs``/``steps``) and ``early_stop``, training stops at the first
+    epoch whose model meets :class:`DemoTargets` (scanned with ``scanner`` when given), instead of
+    always running every epoch: the corpus is usually memorised well before the last one."""
     out = out_dir or demo_dir()
     manifest_path = out / MANIFEST
     if manifest_path.is_file() and not force:
@@ -223,6 +337,7 @@ def build_demo(
     manifest = build_model(tmp, examples, size="demo", epochs=epochs, steps=steps, seed=seed, name="demo",
                            loss_on_prompt=True,
                            threads=default_threads() or None, on_step=on_step,
+                           check=demo_check(scanner) if early_stop and epochs is None and steps is None else None,
                            extra_manifest={"note": "demonstrates the pipeline; not a finding about real LLMs"})
     shutil.rmtree(out, ignore_errors=True)
     tmp.rename(out)

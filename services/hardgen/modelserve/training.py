@@ -143,8 +143,10 @@ def train(
     on_checkpoint: Callable[[int, Any], None] | None = None,
     checkpoint_every: int = 0,
     should_stop: Callable[[int], bool] | None = None,
+    end_step: int | None = None,
 ) -> list[float]:
-    """Run steps ``start_step .. cfg.steps-1``; return their losses.
+    """Run steps ``start_step .. cfg.steps-1`` (or up to ``end_step``, exclusive: a caller that checks
+    the model between chunks keeps one schedule and batch order); return their losses.
 
     ``on_checkpoint(step_done, optimizer)`` is called every ``checkpoint_every`` steps so a killed
     run can resume; ``should_stop(step)`` lets tests simulate an interruption at an exact step.
@@ -159,7 +161,7 @@ def train(
     model.train()
     losses: list[float] = []
     trainable = [p for p in model.parameters() if p.requires_grad]
-    for step in range(start_step, cfg.steps):
+    for step in range(start_step, min(cfg.steps, end_step) if end_step is not None else cfg.steps):
         if should_stop is not None and should_stop(step):
             raise KeyboardInterrupt(f"stopped before step {step}")
         lr = lr_at(step, cfg)
