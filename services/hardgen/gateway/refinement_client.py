@@ -16,8 +16,7 @@ import grpc
 from google.protobuf.message import Message
 from pydantic import BaseModel
 
-from hardgen.core.clients.base import GrpcClient
-from hardgen.core.clients.scanner import finding_to_dict
+from hardgen.core.clients.base import GrpcClient, message_to_dict
 from hardgen.v1 import common_pb2, refinement_pb2, refinement_pb2_grpc
 
 DEFAULT_TIMEOUT = 600.0
@@ -42,101 +41,24 @@ def request_message(message_class: type[M], body: BaseModel, **fields: Any) -> M
     return message_class(**body.model_dump(include=names), **fields)
 
 
-def stats_to_dict(stats: common_pb2.CallStats) -> dict[str, Any]:
-    return {
-        "latency_ms": stats.latency_ms,
-        "prompt_tokens": stats.prompt_tokens,
-        "completion_tokens": stats.completion_tokens,
-        "peak_memory_bytes": stats.peak_memory_bytes,
-        "model": stats.model,
-        "backend": stats.backend,
-        "backend_version": stats.backend_version,
-        "seed": stats.seed,
-        "temperature": stats.temperature,
-        "attempts": stats.attempts,
-    }
-
-
 def sample_to_dict(msg: refinement_pb2.GeneratedSample) -> dict[str, Any]:
     """A sample as JSON-ready dict; the same shape as the in-process ``Sample.to_dict()``
-    (and so a valid line of a ``replay`` manifest)."""
-    prompts = []
-    for i, p in enumerate(msg.prompts):
+    (and so a valid line of a ``replay`` manifest): each prompt carries its own stats and cached flag."""
+    sample = message_to_dict(msg, exclude={"prompt_stats", "prompt_cached"})
+    for i, prompt in enumerate(sample["prompts"]):
         stats = msg.prompt_stats[i] if i < len(msg.prompt_stats) else None
-        cached = bool(msg.prompt_cached[i]) if i < len(msg.prompt_cached) else False
-        prompts.append(
-            {
-                "id": p.id,
-                "step": p.step,
-                "template": p.template,
-                "template_version": p.template_version,
-                "text": p.text,
-                "response": p.response,
-                "stats": stats_to_dict(stats) if stats is not None and stats.backend else None,
-                "cached": cached,
-            }
-        )
-    return {
-        "id": msg.id,
-        "index": msg.index,
-        "language": msg.language,
-        "scenario": msg.scenario,
-        "model": msg.model,
-        "strategy": msg.strategy,
-        "seed": msg.seed,
-        "code": msg.code,
-        "raw_response": msg.raw_response,
-        "extracted": msg.extracted,
-        "extraction": msg.extraction,
-        "merged": msg.merged,
-        "parses": msg.parses,
-        "prompts": prompts,
-        "stats": stats_to_dict(msg.stats),
-        "findings": [finding_to_dict(f) for f in msg.findings],
-        "scanned": msg.scanned,
-        "error": msg.error,
-        "template_versions": dict(msg.template_versions),
-        "notes": dict(msg.notes),
-    }
+        prompt["stats"] = message_to_dict(stats) if stats is not None and stats.backend else None
+        prompt["cached"] = bool(msg.prompt_cached[i]) if i < len(msg.prompt_cached) else False
+    return sample
 
 
 def strategy_to_dict(info: refinement_pb2.StrategyInfo) -> dict[str, Any]:
-    return {
-        "name": info.name,
-        "description": info.description,
-        "from_study": info.from_study,
-        "kind": info.kind,
-        "templates": list(info.templates),
-        "options": dict(info.options),
-    }
+    return message_to_dict(info)
 
 
 def file_fix_to_dict(msg: refinement_pb2.FileFix) -> dict[str, Any]:
     """A ``FileFix`` message as the dict :meth:`hardgen.core.fixes.FileFix.from_dict` reads."""
-    return {
-        "path": msg.path,
-        "language": msg.language,
-        "outcome": msg.outcome,
-        "reason": msg.reason,
-        "original_code": msg.original_code,
-        "fixed_code": msg.fixed_code,
-        "findings": [finding_to_dict(f) for f in msg.findings],
-        "remaining": [finding_to_dict(f) for f in msg.remaining],
-        "attempts": [
-            {
-                "round": a.round,
-                "verdict": a.verdict,
-                "reason": a.reason,
-                "parses": a.parses,
-                "remaining": a.remaining,
-                "introduced": [finding_to_dict(f) for f in a.introduced],
-            }
-            for a in msg.attempts
-        ],
-        "model_calls": msg.model_calls,
-        "tokens": msg.tokens,
-        "seconds": msg.seconds,
-    }
+    return message_to_dict(msg)
 
 
 class RefinementClient(GrpcClient):

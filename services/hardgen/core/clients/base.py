@@ -8,13 +8,33 @@ deadline, turning a ``grpc.RpcError`` into the client's own error (:meth:`GrpcCl
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping, Sequence
 from types import TracebackType
 from typing import Any, ClassVar, Self
 
 import grpc
+from google.protobuf.message import Message
 
 from hardgen.core.grpcutil import channel as grpc_channel
 from hardgen.core.settings import PORTS, service_address
+
+
+def message_to_dict(msg: Message, exclude: Collection[str] = ()) -> dict[str, Any]:
+    """A message as a JSON-ready dict under the proto's field names, every field present (defaults
+    too): the shape of the REST answers and of the replay manifests, for every message alike.
+
+    Unlike ``json_format.MessageToDict``, 64-bit integers stay numbers and nothing is camel-cased."""
+    return {f.name: _plain(getattr(msg, f.name)) for f in msg.DESCRIPTOR.fields if f.name not in exclude}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Message):
+        return message_to_dict(value)
+    if isinstance(value, Mapping):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, Sequence) and not isinstance(value, str | bytes):
+        return [_plain(v) for v in value]
+    return value
 
 
 class GrpcClient:

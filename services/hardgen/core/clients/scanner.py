@@ -19,7 +19,7 @@ from typing import Any
 
 import grpc
 
-from hardgen.core.clients.base import GrpcClient
+from hardgen.core.clients.base import GrpcClient, message_to_dict
 from hardgen.core.findings import FileError, Finding
 from hardgen.v1 import common_pb2, scanner_pb2, scanner_pb2_grpc
 
@@ -122,20 +122,7 @@ def finding_from_proto(msg: common_pb2.Finding) -> Finding:
 
 def finding_to_dict(msg: common_pb2.Finding) -> dict[str, Any]:
     """A ``Finding`` message as a JSON-ready dict with the proto's field names (samples, fixes, REST)."""
-    return {
-        "rule_id": msg.rule_id,
-        "cwes": list(msg.cwes),
-        "severity": msg.severity,
-        "level": msg.level,
-        "message": msg.message,
-        "path": msg.path,
-        "start_line": msg.start_line,
-        "end_line": msg.end_line,
-        "start_column": msg.start_column,
-        "end_column": msg.end_column,
-        "engine": msg.engine,
-        "fingerprint": msg.fingerprint,
-    }
+    return message_to_dict(msg)
 
 
 def finding_dict_to_proto(finding: dict[str, Any]) -> common_pb2.Finding:
