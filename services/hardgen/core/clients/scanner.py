@@ -88,36 +88,17 @@ class ScannerPort(ABC):
 
 
 def finding_to_proto(finding: Finding) -> common_pb2.Finding:
-    return common_pb2.Finding(
-        rule_id=finding.rule_id,
-        cwes=finding.cwes,
-        severity=finding.severity,
-        level=finding.level,
-        message=finding.message,
-        path=finding.path,
-        start_line=finding.start_line,
-        end_line=finding.end_line,
-        start_column=finding.start_column,
-        end_column=finding.end_column,
-        engine=finding.engine,
-        fingerprint=finding.fingerprint,
-    )
+    """The model and the message share their field names (``level`` included), so one dump fills it."""
+    return common_pb2.Finding(**finding.model_dump())
+
+
+#: Positions a ``Finding`` requires to be at least 1; a message leaves them 0 when unknown.
+_POSITIONS = ("start_line", "end_line", "start_column", "end_column")
 
 
 def finding_from_proto(msg: common_pb2.Finding) -> Finding:
-    return Finding(
-        rule_id=msg.rule_id,
-        cwes=list(msg.cwes),
-        severity=msg.severity,
-        message=msg.message,
-        path=msg.path,
-        start_line=max(1, msg.start_line),
-        end_line=max(1, msg.end_line),
-        start_column=max(1, msg.start_column),
-        end_column=max(1, msg.end_column),
-        engine=msg.engine,
-        fingerprint=msg.fingerprint,
-    )
+    data = message_to_dict(msg, exclude={"level"})  # level follows from severity
+    return Finding(**data | {k: max(1, data[k]) for k in _POSITIONS})
 
 
 def finding_to_dict(msg: common_pb2.Finding) -> dict[str, Any]:
@@ -132,11 +113,11 @@ def finding_dict_to_proto(finding: dict[str, Any]) -> common_pb2.Finding:
 
 
 def file_error_to_proto(error: FileError) -> common_pb2.FileError:
-    return common_pb2.FileError(path=error.path, engine=error.engine, message=error.message)
+    return common_pb2.FileError(**error.model_dump())
 
 
 def file_error_from_proto(msg: common_pb2.FileError) -> FileError:
-    return FileError(path=msg.path, engine=msg.engine, message=msg.message)
+    return FileError(**message_to_dict(msg))
 
 
 def source_files(files: Iterable[FileSpec]) -> list[common_pb2.SourceFile]:
