@@ -6,7 +6,7 @@ from typing import Any
 
 from hardgen.analytics.sql import ALL, run
 from hardgen.analytics.table import Table
-from hardgen.analytics.table_registry import TableInputs, table
+from hardgen.analytics.table_registry import store_table
 from hardgen.core.catalogue import catalogue
 
 
@@ -104,21 +104,7 @@ def parse_clean(con: Any, study: str) -> Table:
     )
 
 
-@table("prevalence")
-def _prevalence(inputs: TableInputs) -> Table:
-    return prevalence(inputs.con, inputs.study)
-
-
-@table("cwe_frequency")
-def _cwe_frequency(inputs: TableInputs) -> Table:
-    return cwe_frequency(inputs.con, inputs.study)
-
-
-@table("cwe_cooccurrence")
-def _cwe_cooccurrence(inputs: TableInputs) -> Table:
-    return cwe_cooccurrence(inputs.con, inputs.study)
-
-
-@table("parse_clean")
-def _parse_clean(inputs: TableInputs) -> Table:
-    return parse_clean(inputs.con, inputs.study)
+store_table("prevalence", prevalence)
+store_table("cwe_frequency", cwe_frequency)
+store_table("cwe_cooccurrence", cwe_cooccurrence)
+store_table("parse_clean", parse_clean)

@@ -20,7 +20,7 @@ import numpy as np
 from hardgen.analytics import stats
 from hardgen.analytics.sql import ALL, RAW, run
 from hardgen.analytics.table import Table
-from hardgen.analytics.table_registry import TableInputs, table
+from hardgen.analytics.table_registry import TableInputs, store_table, table
 from hardgen.core.catalogue import catalogue
 
 COLUMNS = [
@@ -252,6 +252,4 @@ def _improvement_samples(inputs: TableInputs) -> Table:
     return improvement_table(inputs.load(load_comparisons), "samples", inputs.replicates)
 
 
-@table("cwe_reduction")
-def _cwe_reduction(inputs: TableInputs) -> Table:
-    return cwe_reduction(inputs.con, inputs.study)
+store_table("cwe_reduction", cwe_reduction)

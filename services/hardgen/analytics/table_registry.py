@@ -2,7 +2,8 @@
 
 :mod:`hardgen.analytics.tables` finds every ``rq*`` module of this package and computes the tables
 they register, so adding a table is adding one decorated function (or one ``rq*.py`` module), with
-no list of names to keep in step. A function receives :class:`TableInputs`, whose :meth:`load`
+no list of names to keep in step; a plain ``query(con, study)`` registers with :func:`store_table`.
+A function receives :class:`TableInputs`, whose :meth:`load`
 computes an intermediate shared by several tables (an RQ's cells or outcomes) once per request.
 """
 
@@ -64,3 +65,9 @@ def table(*names: str) -> Callable[[Producer], Producer]:
         return produce
 
     return register
+
+
+def store_table(name: str, query: Callable[[Any, str], Table]) -> None:
+    """Register ``query(con, study)`` as the producer of table ``name``: a table read straight from
+    the store needs no wrapper function of its own."""
+    REGISTERED.append(TableSpec((name,), lambda inputs: query(inputs.con, inputs.study), query.__module__))
