@@ -60,6 +60,8 @@ def stack(tmp_path_factory: pytest.TempPathFactory, tiny_model_dir: Path) -> Ite
             "HARDGEN_DATA": str(state / "data"),
             "HARDGEN_DB": str(state / "hardgen.duckdb"),
             "HARDGEN_WORKER_ACK_WAIT": "10",
+            # the operator opts into local models (registry ids only): the study names hf/tiny
+            "HARDGEN_GATEWAY_PROVIDERS": "hf,mock",
         },
     )
     try:
