@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import Request
+from fastapi import Depends, Request
 
 from hardgen.gateway.settings import GatewaySettings
 
@@ -26,3 +26,10 @@ def get_scanner(request: Request) -> Any:
 
 def get_metrics(request: Request) -> Any:
     return request.app.state.metrics
+
+
+#: The parameter types a route declares to receive them (``settings: SettingsDep``), one line each.
+SettingsDep = Annotated[GatewaySettings, Depends(get_settings)]
+RefinementDep = Annotated[Any, Depends(get_refinement)]
+ScannerDep = Annotated[Any, Depends(get_scanner)]
+MetricsDep = Annotated[Any, Depends(get_metrics)]

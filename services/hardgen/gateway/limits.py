@@ -15,9 +15,9 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
-from fastapi import Request
+from fastapi import Depends, Request
 
-from hardgen.gateway.errors import ApiError
+from hardgen.gateway.errors import ApiError, responses
 
 
 def caller_id(request: Request) -> str:
@@ -140,3 +140,10 @@ class BodySizeLimit:
             }
         )
         await send({"type": "http.response.body", "body": body})
+
+
+def limited(*statuses: int) -> dict[str, Any]:
+    """``router.post`` keywords of a route that calls a service behind the gateway: the per-caller
+    limiter and its 429 go together, with 422 and the upstream's 502/503/504, plus ``statuses``."""
+    documented = sorted({*statuses, 422, 429, 502, 503, 504})
+    return {"responses": responses(*documented), "dependencies": [Depends(limit_caller)]}

@@ -10,20 +10,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 
 from hardgen.core.clients.scanner import source_files
 from hardgen.core.fixes import FileFix, exit_code
 from hardgen.gateway.auth import record_tokens
-from hardgen.gateway.deps import get_metrics, get_refinement, get_settings
-from hardgen.gateway.errors import request_id, responses
-from hardgen.gateway.limits import limit_caller
+from hardgen.gateway.deps import MetricsDep, RefinementDep, SettingsDep
+from hardgen.gateway.errors import request_id
+from hardgen.gateway.limits import limited
 from hardgen.gateway.models import FixRequest, FixResponse
 from hardgen.gateway.refinement_client import RefinementClientError, file_fix_to_dict, request_message
 from hardgen.gateway.routes.generations import check_model_request
 from hardgen.gateway.routes.scans import check_files
 from hardgen.gateway.routes.upstream import from_grpc_status
-from hardgen.gateway.settings import GatewaySettings
 from hardgen.v1 import refinement_pb2
 
 router = APIRouter(prefix="/v1", tags=["fixes"])
@@ -33,15 +32,10 @@ router = APIRouter(prefix="/v1", tags=["fixes"])
     "/fixes",
     response_model=FixResponse,
     summary="Fix the scanner's findings in files with a model, keeping only verified fixes",
-    responses=responses(400, 422, 429, 502, 503, 504),
-    dependencies=[Depends(limit_caller)],
+    **limited(400),
 )
 def create_fix(
-    body: FixRequest,
-    request: Request,
-    settings: GatewaySettings = Depends(get_settings),
-    refinement: Any = Depends(get_refinement),
-    metrics: Any = Depends(get_metrics),
+    body: FixRequest, request: Request, settings: SettingsDep, refinement: RefinementDep, metrics: MetricsDep
 ) -> dict[str, Any]:
     """A candidate is kept only when it parses, every finding it was asked to fix is gone and no new
     finding appears; ``rounds`` attempts per file. A failing model call leaves its file ``skipped``."""

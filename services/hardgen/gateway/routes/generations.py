@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 
 from hardgen.core.scenarios import ScenarioError, get_scenario
 from hardgen.gateway.auth import record_tokens
-from hardgen.gateway.deps import get_metrics, get_refinement, get_settings
-from hardgen.gateway.errors import ApiError, request_id, responses
-from hardgen.gateway.limits import limit_caller
+from hardgen.gateway.deps import MetricsDep, RefinementDep, SettingsDep
+from hardgen.gateway.errors import ApiError, request_id
+from hardgen.gateway.limits import limited
 from hardgen.gateway.models import GenerationRequest, GenerationResponse
 from hardgen.gateway.provider_policy import check_model, check_model_options
 from hardgen.gateway.refinement_client import RefinementClientError, request_message, sample_to_dict
@@ -58,15 +58,10 @@ def sample_tokens(sample: dict[str, Any]) -> int:
     "/generations",
     response_model=GenerationResponse,
     summary="Generate code with a model and a hardening strategy",
-    responses=responses(400, 404, 422, 429, 502, 503, 504),
-    dependencies=[Depends(limit_caller)],
+    **limited(400, 404),
 )
 def create_generation(
-    body: GenerationRequest,
-    request: Request,
-    settings: GatewaySettings = Depends(get_settings),
-    refinement: Any = Depends(get_refinement),
-    metrics: Any = Depends(get_metrics),
+    body: GenerationRequest, request: Request, settings: SettingsDep, refinement: RefinementDep, metrics: MetricsDep
 ) -> dict[str, Any]:
     """Run the strategy chain ``n`` times. Samples whose model call failed are returned with
     ``error`` set; ``scan: true`` adds the scanner's findings for each sample."""

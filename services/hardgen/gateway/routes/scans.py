@@ -7,13 +7,13 @@ from __future__ import annotations
 from typing import Any, Literal
 
 import anyio
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query, Request
 
 from hardgen.core.clients.scanner import finding_to_dict
 from hardgen.gateway.archive import ArchiveError, ArchiveFile, read_archive
-from hardgen.gateway.deps import get_metrics, get_scanner, get_settings
-from hardgen.gateway.errors import ApiError, request_id, responses
-from hardgen.gateway.limits import limit_caller
+from hardgen.gateway.deps import MetricsDep, ScannerDep, SettingsDep
+from hardgen.gateway.errors import ApiError, request_id
+from hardgen.gateway.limits import limited
 from hardgen.gateway.models import ScanFileIn, ScanRequest, ScanResponse
 from hardgen.gateway.routes.upstream import from_scanner_error
 from hardgen.gateway.settings import GatewaySettings
@@ -40,15 +40,10 @@ def check_files(files: list[ScanFileIn], settings: GatewaySettings) -> None:
     "/scans",
     response_model=ScanResponse,
     summary="Scan source files for weaknesses",
-    responses=responses(400, 422, 429, 502, 503, 504),
-    dependencies=[Depends(limit_caller)],
+    **limited(400),
 )
 def create_scan(
-    body: ScanRequest,
-    request: Request,
-    settings: GatewaySettings = Depends(get_settings),
-    scanner: Any = Depends(get_scanner),
-    metrics: Any = Depends(get_metrics),
+    body: ScanRequest, request: Request, settings: SettingsDep, scanner: ScannerDep, metrics: MetricsDep
 ) -> dict[str, Any]:
     """Findings normalised to CodeQL query ids, CWE ids and security-severity."""
     check_files(body.files, settings)
@@ -74,18 +69,17 @@ _ARCHIVE_BODY = {"application/octet-stream": {"schema": {"type": "string", "form
     "/scans/archive",
     response_model=ScanResponse,
     summary="Scan the files of a tar or zip archive",
-    responses=responses(400, 413, 422, 429, 502, 503, 504),
-    dependencies=[Depends(limit_caller)],
+    **limited(400, 413),
     openapi_extra={"requestBody": {"required": True, "content": _ARCHIVE_BODY}},
 )
 async def create_archive_scan(
     request: Request,
+    settings: SettingsDep,
+    scanner: ScannerDep,
+    metrics: MetricsDep,
     engines: str | None = Query(None, description="comma-separated engines; empty = the scanner's default"),
     profile: Literal["default", "extended"] = Query("default", description="as for POST /v1/scans"),
     timeout_seconds: float | None = Query(None, ge=1, le=600, description="as for POST /v1/scans"),
-    settings: GatewaySettings = Depends(get_settings),
-    scanner: Any = Depends(get_scanner),
-    metrics: Any = Depends(get_metrics),
 ) -> dict[str, Any]:
     """A tar (optionally gzip/bz2/xz) or zip archive as the raw body. Links, absolute or escaping
     names and special files are refused (400); more entries or bytes than the scan limits allow
