@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from hardgen.core.logging import get_logger
 from hardgen.modelserve.dataset import Dataset
@@ -86,12 +86,15 @@ def _record(cfg: HostedConfig, dataset: Dataset, job_id: str, remote: str, statu
     )
 
 
+OnStatus = Callable[[str], None]
+
+
 def _poll(
     get: Callable[[], Any],
     state: Callable[[Any], str],
     terminal: set[str],
     cfg: HostedConfig,
-    on_status: Callable[[str], None] | None,
+    on_status: OnStatus | None,
 ) -> Any:
     deadline = time.monotonic() + cfg.timeout
     last = ""
@@ -110,19 +113,55 @@ def _poll(
         time.sleep(cfg.poll_interval)
 
 
-def openai_finetune(
-    dataset: Dataset,
-    cfg: HostedConfig,
-    *,
-    client: Any = None,
-    registry: AdapterRegistry | None = None,
-    on_status: Callable[[str], None] | None = None,
-) -> AdapterRecord:
+@dataclass(frozen=True)
+class _Job:
+    """What the caller hands a provider's job: its API client (None: the provider's default) and
+    who hears each status change."""
+
+    client: Any
+    on_status: OnStatus | None
+
+
+class HostedFineTune(Protocol):
+    def __call__(
+        self,
+        dataset: Dataset,
+        cfg: HostedConfig,
+        *,
+        client: Any = None,
+        registry: AdapterRegistry | None = None,
+        on_status: OnStatus | None = None,
+    ) -> AdapterRecord: ...
+
+
+def _hosted(job: Callable[[Dataset, HostedConfig, _Job], tuple[AdapterRecord, str]]) -> HostedFineTune:
+    """A provider's job (its record, and why it failed or "") as the public fine-tune: the record is
+    registered whatever the outcome, so a failed job is on file too, then a failure is raised."""
+
+    def finetune(
+        dataset: Dataset,
+        cfg: HostedConfig,
+        *,
+        client: Any = None,
+        registry: AdapterRegistry | None = None,
+        on_status: OnStatus | None = None,
+    ) -> AdapterRecord:
+        record, failure = job(dataset, cfg, _Job(client, on_status))
+        (registry or AdapterRegistry()).register(record)
+        if failure:
+            raise HostedFineTuneError(failure)
+        return record
+
+    finetune.__doc__, finetune.__name__ = job.__doc__, job.__name__
+    return finetune
+
+
+@_hosted
+def openai_finetune(dataset: Dataset, cfg: HostedConfig, run: _Job) -> tuple[AdapterRecord, str]:
     """Upload the chat JSONL, create the job (supervised, or reinforcement with a grader), poll, register."""
     import openai
 
-    client = client or openai.OpenAI()
-    registry = registry or AdapterRegistry()
+    client: Any = run.client or openai.OpenAI()
     hyper: dict[str, Any] = dict(cfg.hyperparameters)
     if cfg.epochs is not None:
         hyper["n_epochs"] = cfg.epochs
@@ -139,7 +178,7 @@ def openai_finetune(
         job = client.fine_tuning.jobs.create(model=cfg.model, training_file=upload.id, seed=cfg.seed,
                                              suffix=cfg.suffix, method=method)
         job = _poll(lambda: client.fine_tuning.jobs.retrieve(job.id), lambda j: str(j.status), TERMINAL_OPENAI,
-                    cfg, on_status)
+                    cfg, run.on_status)
     except openai.OpenAIError as exc:
         raise HostedFineTuneError(f"openai fine-tune failed: {exc}") from exc
     status = str(job.status)
@@ -148,21 +187,12 @@ def openai_finetune(
     record = _record(cfg, dataset, job.id, job.fine_tuned_model or "", outcome,
                      {"training_file": upload.id, "trained_tokens": getattr(job, "trained_tokens", None),
                       "error": getattr(error, "message", None) if error else None})
-    registry.register(record)
-    if status != "succeeded":
-        reason = record.metrics["error"] or "no reason given"
-        raise HostedFineTuneError(f"openai fine-tune {job.id} ended {status}: {reason}")
-    return record
+    reason = record.metrics["error"] or "no reason given"
+    return record, "" if status == "succeeded" else f"openai fine-tune {job.id} ended {status}: {reason}"
 
 
-def gemini_finetune(
-    dataset: Dataset,
-    cfg: HostedConfig,
-    *,
-    client: Any = None,
-    registry: AdapterRegistry | None = None,
-    on_status: Callable[[str], None] | None = None,
-) -> AdapterRecord:
+@_hosted
+def gemini_finetune(dataset: Dataset, cfg: HostedConfig, run: _Job) -> tuple[AdapterRecord, str]:
     """Create a Vertex AI tuning job through google-genai, poll it, register the tuned model.
 
     Vertex AI reads training data from Cloud Storage: the dataset is always written to
@@ -174,7 +204,6 @@ def gemini_finetune(
 
     from hardgen.core.settings import models_dir
 
-    registry = registry or AdapterRegistry()
     local = models_dir() / "hosted" / (cfg.name or f"gemini-{dataset.hash[:10]}") / "train.jsonl"
     local.parent.mkdir(parents=True, exist_ok=True)
     local.write_bytes(gemini_jsonl(dataset))
@@ -183,7 +212,7 @@ def gemini_finetune(
             f"Vertex AI tuning reads its data from Cloud Storage: upload {local} "
             "(gcloud storage cp FILE gs://BUCKET/) and pass --training-uri gs://BUCKET/train.jsonl"
         )
-    client = client or genai.Client()
+    client: Any = run.client or genai.Client()
     config = types.CreateTuningJobConfig(
         epoch_count=cfg.epochs,
         tuned_model_display_name=cfg.name or f"{cfg.suffix}-{dataset.language or 'all'}",
@@ -194,7 +223,7 @@ def gemini_finetune(
         job = client.tunings.tune(base_model=cfg.model,
                                   training_dataset=types.TuningDataset(gcs_uri=cfg.training_uri), config=config)
         job = _poll(lambda: client.tunings.get(name=job.name), lambda j: str(getattr(j.state, "value", j.state)),
-                    TERMINAL_GEMINI, cfg, on_status)
+                    TERMINAL_GEMINI, cfg, run.on_status)
     except errors.APIError as exc:
         raise HostedFineTuneError(f"gemini tuning failed: {exc}") from exc
     state = str(getattr(job.state, "value", job.state))
@@ -203,11 +232,8 @@ def gemini_finetune(
     record = _record(cfg, dataset, str(job.name), tuned, outcome,
                      {"state": state, "training_uri": cfg.training_uri,
                       "error": str(job.error) if getattr(job, "error", None) else None})
-    registry.register(record)
-    if state != "JOB_STATE_SUCCEEDED":
-        reason = record.metrics["error"] or "no reason given"
-        raise HostedFineTuneError(f"gemini tuning {job.name} ended {state}: {reason}")
-    return record
+    reason = record.metrics["error"] or "no reason given"
+    return record, "" if state == "JOB_STATE_SUCCEEDED" else f"gemini tuning {job.name} ended {state}: {reason}"
 
 
 def hosted_config_from_preset(preset_name: str, **overrides: Any) -> HostedConfig:
