@@ -198,7 +198,10 @@ class EpochCheck:
     passes: Callable[[Path, int], tuple[bool, dict[str, Any]]]
     from_epoch: int = 8
     every: int = 2
-    loss_gate: float = 1.0  # mean training loss of the epoch; far above it nothing parses yet
+    #: mean training loss of the epoch. The demo build (24-epoch schedule): 0.98 at epoch 8 (22 % of
+    #: samples parse), 0.49 at 10 (50 %), 0.23 at 12 (68 %), 0.10 at 14 (90 %); checks of a model
+    #: that rambles to the token limit cost a minute, those of a nearly memorised one seconds
+    loss_gate: float = 0.15
 
 
 def _train_until(
