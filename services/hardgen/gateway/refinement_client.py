@@ -10,18 +10,14 @@ call has a deadline; failures raise :class:`RefinementClientError` carrying the 
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any
 
 import grpc
-from google.protobuf.message import Message
-from pydantic import BaseModel
 
 from hardgen.core.clients.base import GrpcClient, message_to_dict
 from hardgen.v1 import common_pb2, refinement_pb2, refinement_pb2_grpc
 
 DEFAULT_TIMEOUT = 600.0
-
-M = TypeVar("M", bound=Message)
 
 
 class RefinementClientError(RuntimeError):
@@ -30,15 +26,6 @@ class RefinementClientError(RuntimeError):
     def __init__(self, status: str, message: str) -> None:
         super().__init__(" ".join(message.split()))
         self.status = status
-
-
-def request_message(message_class: type[M], body: BaseModel, **fields: Any) -> M:
-    """``message_class`` filled from the request body's fields of the same name, ``fields`` overriding.
-
-    The gateway's request models name their fields as refinement.proto does, so one mapping serves
-    every call, and a field added to both travels without another edit here."""
-    names = set(message_class.DESCRIPTOR.fields_by_name) - set(fields)
-    return message_class(**body.model_dump(include=names), **fields)
 
 
 def sample_to_dict(msg: refinement_pb2.GeneratedSample) -> dict[str, Any]:
@@ -71,7 +58,7 @@ class RefinementClient(GrpcClient):
     def generate(
         self, request: refinement_pb2.GenerateRequest, timeout: float | None = None
     ) -> refinement_pb2.GenerateResponse:
-        """Samples of ``request`` (see ``Refinement.Generate``); build it with :func:`request_message`."""
+        """Samples of ``request`` (see ``Refinement.Generate``); built with ``core.clients.base.message_from``."""
         return self._call(self._stub.Generate, request, timeout)  # type: ignore[no-any-return]
 
     def fix(self, request: refinement_pb2.FixRequest, timeout: float | None = None) -> refinement_pb2.FixResponse:

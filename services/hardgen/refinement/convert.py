@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from hardgen.core.clients.base import message_from
 from hardgen.core.clients.scanner import finding_dict_to_proto
 from hardgen.core.fixes import FileFix
 from hardgen.refinement.backends.base import CallStats
@@ -17,39 +18,14 @@ def stats_to_proto(stats: CallStats | None) -> common_pb2.CallStats:
 
 
 def sample_to_proto(sample: Sample) -> refinement_pb2.GeneratedSample:
-    return refinement_pb2.GeneratedSample(
-        id=sample.id,
-        index=sample.index,
-        code=sample.code,
-        raw_response=sample.raw_response,
-        parses=sample.parses,
-        strategy=sample.strategy,
-        prompts=[
-            common_pb2.PromptRecord(
-                id=p.id,
-                step=p.step,
-                template=p.template,
-                template_version=p.template_version,
-                text=p.text,
-                response=p.response,
-            )
-            for p in sample.prompts
-        ],
+    return message_from(
+        refinement_pb2.GeneratedSample,
+        sample,
+        prompts=[message_from(common_pb2.PromptRecord, p) for p in sample.prompts],
         stats=stats_to_proto(sample.stats),
         findings=[finding_dict_to_proto(f) for f in sample.findings],
-        error=sample.error,
-        template_versions=sample.template_versions,
-        language=sample.language,
-        scenario=sample.scenario,
-        model=sample.model,
-        seed=sample.seed,
-        extracted=sample.extracted,
-        extraction=sample.extraction,
-        merged=sample.merged,
         prompt_stats=[stats_to_proto(p.stats) for p in sample.prompts],
         prompt_cached=[p.cached for p in sample.prompts],
-        notes=sample.notes,
-        scanned=sample.scanned,
     )
 
 
@@ -70,14 +46,7 @@ def spec_from_proto(request: refinement_pb2.GenerateRequest) -> GenerateSpec:
 
 
 def strategy_to_proto(info: StrategyInfo) -> refinement_pb2.StrategyInfo:
-    return refinement_pb2.StrategyInfo(
-        name=info.name,
-        description=info.description,
-        from_study=info.from_study,
-        kind=info.kind,
-        templates=list(info.templates),
-        options=info.options,
-    )
+    return message_from(refinement_pb2.StrategyInfo, info)
 
 
 def fix_request_from_proto(request: refinement_pb2.FixRequest) -> tuple[list[FixInput], FixSpec]:
@@ -97,27 +66,14 @@ def fix_request_from_proto(request: refinement_pb2.FixRequest) -> tuple[list[Fix
 
 
 def file_fix_to_proto(fix: FileFix) -> refinement_pb2.FileFix:
-    return refinement_pb2.FileFix(
-        path=fix.path,
-        language=fix.language,
+    return message_from(
+        refinement_pb2.FileFix,
+        fix,
         outcome=fix.outcome.value,
-        reason=fix.reason,
-        original_code=fix.original_code,
-        fixed_code=fix.fixed_code,
         findings=[finding_dict_to_proto(f) for f in fix.findings],
         remaining=[finding_dict_to_proto(f) for f in fix.remaining],
         attempts=[
-            refinement_pb2.FixAttempt(
-                round=a.round,
-                verdict=a.verdict,
-                reason=a.reason,
-                parses=a.parses,
-                remaining=a.remaining,
-                introduced=[finding_dict_to_proto(f) for f in a.introduced],
-            )
+            message_from(refinement_pb2.FixAttempt, a, introduced=[finding_dict_to_proto(f) for f in a.introduced])
             for a in fix.attempts
         ],
-        model_calls=fix.model_calls,
-        tokens=fix.tokens,
-        seconds=fix.seconds,
     )

@@ -16,6 +16,7 @@ from typing import Any
 import grpc
 
 from hardgen import __version__
+from hardgen.core.clients.base import message_from
 from hardgen.core.clients.scanner import file_error_to_proto, finding_to_proto
 from hardgen.core.grpcutil import SERVER_OPTIONS, add_port, server_interceptors
 from hardgen.core.languages import UnknownLanguageError, language_for_path, parse_language
@@ -105,15 +106,11 @@ _GRPC_CODES = {413: grpc.StatusCode.RESOURCE_EXHAUSTED, 503: grpc.StatusCode.FAI
 
 
 def report_to_proto(report: ScanReport) -> scanner_pb2.ScanResponse:
-    return scanner_pb2.ScanResponse(
+    return message_from(
+        scanner_pb2.ScanResponse,
+        report,
         findings=[finding_to_proto(f) for f in report.findings],
         errors=[file_error_to_proto(e) for e in report.errors],
-        skipped=report.skipped,
-        files_scanned=report.files_scanned,
-        duration_ms=report.duration_ms,
-        rule_pack_version=report.rule_pack_version,
-        cache_hits=report.cache_hits,
-        profile=report.profile,
     )
 
 

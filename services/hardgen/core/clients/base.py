@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from types import TracebackType
-from typing import Any, ClassVar, Self
+from typing import Any, ClassVar, Self, TypeVar
 
 import grpc
 from google.protobuf.message import Message
@@ -25,6 +25,21 @@ def message_to_dict(msg: Message, exclude: Collection[str] = ()) -> dict[str, An
 
     Unlike ``json_format.MessageToDict``, 64-bit integers stay numbers and nothing is camel-cased."""
     return {f.name: _plain(getattr(msg, f.name)) for f in msg.DESCRIPTOR.fields if f.name not in exclude}
+
+
+M = TypeVar("M", bound=Message)
+
+
+def message_from(message_class: type[M], source: Any, **fields: Any) -> M:
+    """``message_class`` filled from ``source`` (a mapping, or an object's attributes) under the
+    message's own field names, ``fields`` overriding: the records and messages name their fields
+    alike, so one mapping serves every pair and a field added to both needs no edit here."""
+    names = [n for n in message_class.DESCRIPTOR.fields_by_name if n not in fields]
+    if isinstance(source, Mapping):
+        values = {n: source[n] for n in names if n in source}
+    else:
+        values = {n: getattr(source, n) for n in names if hasattr(source, n)}
+    return message_class(**values, **fields)
 
 
 def _plain(value: Any) -> Any:

@@ -12,6 +12,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 
+from hardgen.core.clients.base import message_from
 from hardgen.core.clients.scanner import source_files
 from hardgen.core.fixes import FileFix, exit_code
 from hardgen.gateway.auth import record_tokens
@@ -19,7 +20,7 @@ from hardgen.gateway.deps import MetricsDep, RefinementDep, SettingsDep
 from hardgen.gateway.errors import request_id
 from hardgen.gateway.limits import limited
 from hardgen.gateway.models import FixRequest, FixResponse
-from hardgen.gateway.refinement_client import RefinementClientError, file_fix_to_dict, request_message
+from hardgen.gateway.refinement_client import RefinementClientError, file_fix_to_dict
 from hardgen.gateway.routes.generations import check_model_request
 from hardgen.gateway.routes.scans import check_files
 from hardgen.gateway.routes.upstream import from_grpc_status
@@ -43,7 +44,7 @@ def create_fix(
     check_model_request(body.model, body.options, settings)
     try:
         files = source_files((f.path, f.content, f.language) for f in body.files)
-        message = request_message(refinement_pb2.FixRequest, body, files=files)
+        message = message_from(refinement_pb2.FixRequest, body, files=files)
         response = refinement.fix(message, timeout=settings.generation_timeout_s)
     except RefinementClientError as exc:
         raise from_grpc_status(exc.status, str(exc)) from None

@@ -6,6 +6,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 
+from hardgen.core.clients.base import message_from
 from hardgen.core.scenarios import ScenarioError, get_scenario
 from hardgen.gateway.auth import record_tokens
 from hardgen.gateway.deps import MetricsDep, RefinementDep, SettingsDep
@@ -13,7 +14,7 @@ from hardgen.gateway.errors import ApiError, request_id
 from hardgen.gateway.limits import limited
 from hardgen.gateway.models import GenerationRequest, GenerationResponse
 from hardgen.gateway.provider_policy import check_model, check_model_options
-from hardgen.gateway.refinement_client import RefinementClientError, request_message, sample_to_dict
+from hardgen.gateway.refinement_client import RefinementClientError, sample_to_dict
 from hardgen.gateway.routes.upstream import from_grpc_status
 from hardgen.gateway.settings import GatewaySettings
 from hardgen.v1 import refinement_pb2
@@ -72,7 +73,7 @@ def create_generation(
         except ScenarioError as exc:
             raise ApiError(404, "not_found", str(exc)) from None
     try:
-        message = request_message(
+        message = message_from(
             refinement_pb2.GenerateRequest, body, scenario=body.scenario or 0, prompt=body.prompt or ""
         )
         response = refinement.generate(message, timeout=settings.generation_timeout_s)
