@@ -21,7 +21,7 @@ def stamp(offset: float) -> str:
 
 
 def write_logs(logs: Path) -> None:
-    logs.mkdir(parents=True)
+    logs.mkdir(parents=True, exist_ok=True)
     worker = [
         # a line of an earlier run (before the window) must not count
         {"event": "worker.sample_done", "generate_ms": 99999, "scan_ms": 1, "nats_ms": 1, "timestamp": stamp(-500)},
