@@ -65,7 +65,7 @@ print("\n".join(flags))
 }
 
 install_with_uv() {
-  .venv/bin/pip install -q uv || return 1
+  .venv/bin/pip install -q uv >/dev/null 2>&1 || return 1  # quiet: pip warns about every file index
   local flags=()
   mapfile -t flags < <(uv_flags)
   local cert
