@@ -18,6 +18,9 @@ study="${HARDGEN_DEMO_STUDY:-studies/demo.yaml}"
 # scans into shared Semgrep runs (docs/performance.md has the measurements behind these numbers).
 workers="${HARDGEN_DEMO_WORKERS:-2}"
 concurrency="${HARDGEN_DEMO_WORKER_CONCURRENCY:-8}"
+# torch's OpenMP threads sleep instead of spinning while they wait: with the cores shared, two
+# spinning training threads made a demo-model step 4x slower (docs/performance.md)
+export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
 mkdir -p "$out"
 phases="$out/.phases"
 : > "$phases"
