@@ -21,6 +21,10 @@ concurrency="${HARDGEN_DEMO_WORKER_CONCURRENCY:-8}"
 # torch's OpenMP threads sleep instead of spinning while they wait: with the cores shared, two
 # spinning training threads made a demo-model step 4x slower (docs/performance.md)
 export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
+# One Semgrep run at a time: every request that arrives meanwhile joins the next run. A run costs
+# seconds of start-up however few files it gets (fresh clone, 2 runs at once: 7-9 s each for 1-10
+# files), so on two cores fewer, larger runs leave more CPU to the model
+export HARDGEN_SCANNER_CONCURRENCY="${HARDGEN_SCANNER_CONCURRENCY:-1}"
 mkdir -p "$out"
 phases="$out/.phases"
 : > "$phases"
