@@ -14,10 +14,10 @@ cd "$root"
 hardgen=".venv/bin/hardgen"
 out="${HARDGEN_DEMO_OUT:-out/demo}"
 study="${HARDGEN_DEMO_STUDY:-studies/demo.yaml}"
-# Two workers holding 12 items each: modelserve batches their model calls, the scanner merges their
+# Two workers holding 16 items each: modelserve batches their model calls, the scanner merges their
 # scans into shared Semgrep runs (docs/performance.md has the measurements behind these numbers).
 workers="${HARDGEN_DEMO_WORKERS:-2}"
-concurrency="${HARDGEN_DEMO_WORKER_CONCURRENCY:-12}"
+concurrency="${HARDGEN_DEMO_WORKER_CONCURRENCY:-16}"
 # torch's OpenMP threads sleep instead of spinning while they wait: with the cores shared, two
 # spinning training threads made a demo-model step 4x slower (docs/performance.md)
 export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
