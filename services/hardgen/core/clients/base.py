@@ -8,6 +8,7 @@ deadline, turning a ``grpc.RpcError`` into the client's own error (:meth:`GrpcCl
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Collection, Mapping, Sequence
 from types import TracebackType
 from typing import Any, ClassVar, Self, TypeVar
@@ -52,8 +53,9 @@ def _plain(value: Any) -> Any:
     return value
 
 
-class GrpcClient:
-    """``with ScannerClient() as client: ...``; subclasses set :attr:`service` and :attr:`stub_class`."""
+class GrpcClient(ABC):
+    """``with ScannerClient() as client: ...``; subclasses set :attr:`service` and :attr:`stub_class`
+    and say, in :meth:`_error`, how a failed call reads to their callers."""
 
     #: the service's name in ``HARDGEN_<SERVICE>_ADDR`` and in ``PORTS["<service>_grpc"]``
     service: ClassVar[str]
@@ -77,9 +79,9 @@ class GrpcClient:
             details = exc.details() if hasattr(exc, "details") else str(exc)
             raise self._error(code, str(details), deadline) from None
 
+    @abstractmethod
     def _error(self, code: grpc.StatusCode | None, details: str, deadline: float) -> Exception:
         """The client's own exception for a failed call, with a message that says what and where."""
-        raise NotImplementedError(f"{type(self).__name__} maps no gRPC errors")
 
     def close(self) -> None:
         self._channel.close()
