@@ -80,7 +80,7 @@ def test_unknown_adapter_is_a_clear_error(tiny_model_dir: Path) -> None:
 
 
 def test_token_budget_keeps_the_prompt_first() -> None:
-    from hardgen.modelserve.localmodel import token_budget
+    from hardgen.modelserve.decoding import token_budget
 
     assert token_budget(100, 50, 512) == (50, 100)
     assert token_budget(200, 900, 512) == (312, 200)  # a large budget shrinks, the prompt stays whole

@@ -38,7 +38,8 @@ def write_logs(logs: Path) -> None:
     ]
     (logs / "scanner.log").write_text("\n".join(json.dumps(e) for e in scanner) + "\n")
     model = [
-        {"event": "batch.done", "size": 2, "tokens": 50, "ms": 900, "timestamp": stamp(5)},
+        {"event": "decode.progress", "steps": 30, "rows": 60, "tokens": 50, "ms": 900, "timestamp": stamp(5)},
+        {"event": "decode.progress", "steps": 10, "rows": 40, "tokens": 30, "ms": 300, "timestamp": stamp(6)},
         {"event": "fine-tune scanner", "timestamp": stamp(1)},
         {"event": "fine-tune done", "timestamp": stamp(4)},
     ]
@@ -76,7 +77,8 @@ def test_record_sums_the_study_window_only(recorded: Path) -> None:
     assert b["samples"] == 2 and b["first_sample_s"] == 7.0
     assert b["generation"]["sample_s"] == 4.0 and b["scanning"]["sample_s"] == 2.0 and b["nats"]["sample_s"] == 0.1
     assert b["generation"]["per_step"] == {"raw": {"calls": 1, "s": 0.8}, "sast-repair": {"calls": 1, "s": 0.2}}
-    assert b["generation"]["mean_batch"] == 2.0 and b["scanning"]["engine_runs"] == 1
+    assert b["generation"]["decode_steps"] == 40 and b["generation"]["mean_rows_per_step"] == 2.5
+    assert b["generation"]["decode_s"] == 1.2 and b["scanning"]["engine_runs"] == 1
     assert b["scanning"]["merged_requests"] == 2 and b["ingest"] == {"batches": 1, "events": 4, "s": 0.3}
     assert b["finetune"] == {"s": 3.0, "reused": False}
     assert t["cpu_s"] == {"modelserve": 12.5, "scanner": 3.0} and t["worker_concurrency"] == 8

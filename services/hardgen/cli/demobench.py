@@ -7,7 +7,7 @@ services' JSON logs (``<state>/logs/*.log``, only the lines inside the study's w
 logs are appended across runs):
 
 * generation: the workers' ``generate_ms`` (the whole strategy chain, repair scans included),
-  model calls and tokens, and modelserve's batches (how full they were);
+  model calls and tokens, and modelserve's decoding steps (how many rows each step carried);
 * scanning: the workers' ``scan_ms``, the scanner's requests, merged batches and engine runs
   (each Semgrep run pays its start-up once, however many files it gets);
 * NATS: the workers' ``nats_ms`` (two publishes, the outcome, the ack);
@@ -77,7 +77,8 @@ def study_breakdown(logs: Path, start: float, end: float) -> dict[str, Any]:
     scans = [e for e in scanner if e.get("event") == "scan.completed"]
     merged = [e for e in scanner if e.get("event") == "scan.coalesced"]
     modelserve = read_events(logs / "modelserve.log", start, end)
-    batches = [e for e in modelserve if e.get("event") == "batch.done"]
+    decoding = [e for e in modelserve if e.get("event") == "decode.progress"]
+    steps = _sum(decoding, "steps")
     tune = [e for e in modelserve if "fine-tune" in str(e.get("event", ""))]
     tune_done = [e for e in tune if e.get("event") in ("fine-tune done", "fine-tune reused")]
     commits = [e for e in read_events(logs / "analytics.log", start, end)
@@ -100,9 +101,9 @@ def study_breakdown(logs: Path, start: float, end: float) -> dict[str, Any]:
             "share": round(gen_s / work, 3) if work else 0.0,
             "model_calls": len(calls),
             "completion_tokens": int(_sum(calls, "completion_tokens")),
-            "batches": len(batches),
-            "mean_batch": round(_sum(batches, "size") / len(batches), 2) if batches else None,
-            "batch_s": round(_sum(batches, "ms") / 1000, 1),
+            "decode_steps": int(steps),
+            "mean_rows_per_step": round(_sum(decoding, "rows") / steps, 2) if steps else None,
+            "decode_s": round(_sum(decoding, "ms") / 1000, 1),
             "per_step": {k: {"calls": v["calls"], "s": round(v["ms"] / 1000, 1)} for k, v in sorted(per_step.items())},
         },
         "scanning": {
@@ -258,8 +259,8 @@ def table(t: dict[str, Any]) -> str:
             f"first sample after {_fmt_s(b['first_sample_s'])})",
             f"{'part':<14}{'sample-s':>10}{'share':>8}  detail",
             f"{'generation':<14}{g['sample_s']:>10.1f}{g['share']:>8.0%}  {g['model_calls']} model calls, "
-            f"{g['completion_tokens']} tokens, {g['batches']} batches (mean {g['mean_batch']}) "
-            f"decoding {g['batch_s']} s",
+            f"{g['completion_tokens']} tokens, {g['decode_steps']} decoding steps "
+            f"(mean {g['mean_rows_per_step']} rows) in {g['decode_s']} s",
             f"{'scanning':<14}{sc['sample_s']:>10.1f}{sc['share']:>8.0%}  {sc['requests']} requests, "
             f"{sc['merged_batches']} merged batches ({sc['merged_requests']} requests), "
             f"{sc['engine_runs']} engine runs, {sc['cache_hits']} cache hits",

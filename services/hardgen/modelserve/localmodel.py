@@ -9,10 +9,10 @@ A base model is loaded once per process and device; LoRA adapters are loaded int
 and switched per request (peft multi-adapter: ``load_adapter`` / ``set_adapter`` /
 ``disable_adapter``), so one copy of the weights serves the base model and every adapter.
 
-Decoding is done by ``model.generate`` in greedy mode with a logits processor that samples rows
-with ``temperature > 0`` from their own seeded generator: every row of a batch keeps its own
-temperature, top-p, seed, stop sequences and token budget, and a seeded request gives the same text
-whether it ran alone or in a batch. That is what lets the server batch concurrent requests.
+Decoding is :mod:`hardgen.modelserve.decoding`'s iteration-level batching: every row keeps its own
+temperature, top-p, seed, stop sequences and token budget, rows join and leave the batch between
+steps, and a seeded request gives the same text whether it ran alone or in a batch. That is what
+lets the server batch concurrent requests.
 
 Names: ``demo`` or any folder name resolves under ``hardgen.core.settings.models_dir()``; an adapter
 id resolves under ``models_dir()/adapters/<id>``; both also accept a path.
@@ -35,6 +35,7 @@ from typing import Any, ClassVar
 
 from hardgen.core.logging import get_logger
 from hardgen.core.settings import models_dir
+from hardgen.modelserve.decoding import DecodeBatch, Row, RowSpec
 
 log = get_logger(__name__)
 
@@ -200,117 +201,12 @@ def peak_memory_bytes(device: str) -> int:
         return 0
 
 
-# ------------------------------------------------------------------------------------ decode helpers
-
-
-def _make_sampler(rows: Sequence[GenerationRequest], device: str, states: Sequence[_RowState] | None = None) -> Any:
-    import torch
-    from transformers import LogitsProcessor
-
-    generators: list[Any] = []
-    for r in rows:
-        if r.temperature > 0:
-            g = torch.Generator(device="cpu")
-            g.manual_seed(int(r.seed) if r.seed is not None else int(torch.seed()) % (2**63))
-            generators.append(g)
-        else:
-            generators.append(None)
-
-    class PerRowSampler(LogitsProcessor):
-        """Sample rows with temperature > 0 from their own generator; greedy picks the choice.
-
-        Why it is shaped this way (the batch's decode time on a CPU was mostly here): rows that
-        already finished are skipped, since the batch decodes on until its longest row ends and
-        their tokens are discarded; softmax and the top-p sort run once for all sampled rows. Each
-        row still draws from its own generator, so a row's text does not depend on its batch.
-        """
-
-        def __call__(self, input_ids: Any, scores: Any) -> Any:
-            active = [i for i, gen in enumerate(generators)
-                      if gen is not None and not (states is not None and states[i].done)]
-            if not active:
-                return scores
-            temperature = torch.tensor([[rows[i].temperature] for i in active], dtype=torch.float32)
-            probs = torch.softmax(scores[active].float().cpu() / temperature, dim=-1)
-            if any(rows[i].top_p < 1.0 for i in active):
-                sorted_p, order = torch.sort(probs, dim=-1, descending=True)
-                below = torch.cumsum(sorted_p, dim=-1) - sorted_p
-            for k, i in enumerate(active):
-                r, row = rows[i], probs[k]
-                if r.top_p < 1.0:
-                    keep = below[k] < r.top_p
-                    keep[0] = True
-                    row = torch.zeros_like(row).scatter(0, order[k][keep], sorted_p[k][keep])
-                    row = row / row.sum()
-                choice = int(torch.multinomial(row, 1, generator=generators[i]))
-                scores[i].fill_(float("-inf"))
-                scores[i, choice] = 0.0
-            return scores
-
-    return PerRowSampler()
-
-
-class _RowState:
-    __slots__ = ("done", "finish", "stop_hit", "tokens")
-
-    def __init__(self) -> None:
-        self.tokens: list[int] = []
-        self.done = False
-        self.finish = "length"
-        self.stop_hit = ""
-
-
-def _make_stopper(rows: Sequence[GenerationRequest], states: list[_RowState], width: int, tokenizer: Any,
-                  eos_id: int | None) -> Any:
-    import torch
-    from transformers import StoppingCriteria
-
-    class PerRowStop(StoppingCriteria):
-        """Record each row's new token, stream it, and stop rows at EOS, a stop string or their budget."""
-
-        def __call__(self, input_ids: Any, scores: Any, **kwargs: Any) -> Any:
-            flags = []
-            for i, r in enumerate(rows):
-                st = states[i]
-                if not st.done:
-                    tok = int(input_ids[i, -1])
-                    if eos_id is not None and tok == eos_id:
-                        st.done, st.finish = True, "eos_token"
-                    else:
-                        before = tokenizer.decode(st.tokens) if (r.on_token or r.stop) else ""
-                        st.tokens.append(tok)
-                        after = tokenizer.decode(st.tokens) if (r.on_token or r.stop) else ""
-                        if r.on_token is not None:
-                            r.on_token(tok, after[len(before):])
-                        hit = next((s for s in r.stop if s and s in after), "")
-                        if hit:
-                            st.done, st.finish, st.stop_hit = True, "stop_sequence", hit
-                        elif len(st.tokens) >= r.max_new_tokens:
-                            st.done, st.finish = True, "length"
-                flags.append(st.done)
-            return torch.tensor(flags, dtype=torch.bool, device=input_ids.device)
-
-    return PerRowStop()
-
-
-def token_budget(prompt_tokens: int, max_new_tokens: int, max_positions: int) -> tuple[int, int]:
-    """(new tokens, prompt tokens kept) within the model's context: the prompt wins, the budget
-    shrinks to what is left; a prompt that alone fills the context keeps its last part."""
-    wanted = max(1, max_new_tokens)
-    if prompt_tokens + wanted <= max_positions:
-        return wanted, prompt_tokens
-    if prompt_tokens < max_positions:
-        return max_positions - prompt_tokens, prompt_tokens
-    budget = min(wanted, max(1, max_positions // 4))
-    return budget, max_positions - budget
-
-
 # ------------------------------------------------------------------------------------------- models
 
 
 class _LoadedBase:
-    """One base model in memory with the adapters loaded into it. Generation holds ``lock``: peft's
-    active adapter is model-wide state."""
+    """One base model in memory with the adapters loaded into it. Decoding holds ``lock`` for each
+    step: loading an adapter changes the model (peft wraps it and injects its layers)."""
 
     def __init__(self, name: str, path: Path, device: str) -> None:
         import torch
@@ -368,91 +264,55 @@ class _LoadedBase:
             return name
 
     # generation -------------------------------------------------------------------------------
-    def generate_batch(self, requests: Sequence[GenerationRequest]) -> list[Generation]:
-        """Generate every request; rows sharing an adapter run as one batch."""
-        names = [adapter_name(r.adapter_id) if r.adapter_id else BASE for r in requests]
-        for r in requests:
-            if r.adapter_id:
-                self.ensure_adapter(r.adapter_id)
-        results: list[Generation | None] = [None] * len(requests)
-        with self.lock:
-            for group in dict.fromkeys(names):
-                idx = [i for i, n in enumerate(names) if n == group]
-                outs = self._generate_group([requests[i] for i in idx], group)
-                for i, out in zip(idx, outs, strict=True):
-                    results[i] = out
-        return [r for r in results if r is not None]
+    def decoder(self) -> DecodeBatch:
+        """A fresh, empty batch of rows on this model (see :mod:`hardgen.modelserve.decoding`)."""
+        return DecodeBatch(lambda: self.model, self.tokenizer, self.device, self.max_positions)
 
-    def _generate_group(self, rows: Sequence[GenerationRequest], adapter: str) -> list[Generation]:
-        import contextlib
-
-        import torch
-        from peft import PeftModel
-
-        started = time.monotonic()
+    def row_spec(self, request: GenerationRequest) -> RowSpec:
+        """Tokenise ``request`` and name its adapter (loading it first, so a bad id fails here)."""
         tok = self.tokenizer
-        full = [tok(r.prompt, add_special_tokens=False)["input_ids"] or [tok.eos_token_id] for r in rows]
-        budget, keep = token_budget(max(len(e) for e in full), max(r.max_new_tokens for r in rows),
-                                    self.max_positions)
-        encoded = [e[-keep:] for e in full]
-        width = max(len(e) for e in encoded)
-        pad = tok.pad_token_id
-        ids = torch.full((len(rows), width), pad, dtype=torch.long)
-        mask = torch.zeros((len(rows), width), dtype=torch.long)
-        for i, e in enumerate(encoded):
-            ids[i, width - len(e):] = torch.tensor(e)
-            mask[i, width - len(e):] = 1
-        states = [_RowState() for _ in rows]
-        eos_id = tok.eos_token_id
-        ctx: Any = contextlib.nullcontext()
-        if isinstance(self.model, PeftModel):
-            if adapter:
-                self.model.set_adapter(adapter)
-            else:
-                ctx = self.model.disable_adapter()
-        with ctx, torch.inference_mode():
-            self.model.generate(
-                input_ids=ids.to(self.device),
-                attention_mask=mask.to(self.device),
-                max_new_tokens=budget,
-                do_sample=False,
-                num_beams=1,
-                logits_processor=[_make_sampler(rows, self.device, states)],
-                stopping_criteria=[_make_stopper(rows, states, width, tok, eos_id)],
-                pad_token_id=pad,
-                eos_token_id=eos_id,
-            )
-        latency = (time.monotonic() - started) * 1000
-        peak = peak_memory_bytes(self.device)
-        outs = []
-        for r, e, st in zip(rows, encoded, states, strict=True):
-            text = str(tok.decode(st.tokens, skip_special_tokens=True))
-            if st.stop_hit:
-                text = text[: text.find(st.stop_hit)]
-            outs.append(Generation(
-                text=text,
-                prompt_tokens=len(e),
-                completion_tokens=len(st.tokens),
-                latency_ms=latency,
-                peak_memory_bytes=peak,
-                finish_reason=st.finish,
-                stop_sequence=st.stop_hit,
-                seed=r.seed,
-                tokens=list(st.tokens),
-            ))
-        # A batch shares one token budget and one prompt cut (the longest prompt decides both), so a
-        # row may get less room than it would alone. Rows the batch cut short or trimmed are run
-        # again on their own: a row's text never depends on what it was batched with. Rare (the
-        # batch budget is usually far above what rows generate); streamed rows are not re-run,
-        # since their tokens already went out.
-        if len(rows) > 1:
-            for i, (r, e, st) in enumerate(zip(rows, full, states, strict=True)):
-                own_budget, own_keep = token_budget(len(e), r.max_new_tokens, self.max_positions)
-                trimmed = min(len(e), keep) != own_keep
-                cut = not st.done and len(st.tokens) < own_budget
-                if (trimmed or cut) and r.on_token is None:
-                    outs[i] = self._generate_group([r], adapter)[0]
-        return outs
+        ids = tok(request.prompt, add_special_tokens=False)["input_ids"] or [tok.eos_token_id]
+        adapter = self.ensure_adapter(request.adapter_id) if request.adapter_id else BASE
+        return RowSpec(
+            prompt_ids=list(ids),
+            max_new_tokens=request.max_new_tokens,
+            temperature=request.temperature,
+            top_p=request.top_p,
+            seed=request.seed,
+            stop=tuple(request.stop),
+            adapter=adapter,
+            on_token=request.on_token,
+        )
+
+    def result(self, row: Row) -> Generation:
+        """The :class:`Generation` of a row that ended (latency from its admission to its end)."""
+        text = str(self.tokenizer.decode(row.tokens, skip_special_tokens=True))
+        if row.stop_hit:
+            text = text[: text.find(row.stop_hit)]
+        return Generation(
+            text=text,
+            prompt_tokens=row.prompt_tokens,
+            completion_tokens=len(row.tokens),
+            latency_ms=(row.finished_at - row.started) * 1000,
+            peak_memory_bytes=peak_memory_bytes(self.device),
+            finish_reason=row.finish,
+            stop_sequence=row.stop_hit,
+            seed=row.spec.seed,
+            tokens=list(row.tokens),
+        )
+
+    def generate_batch(self, requests: Sequence[GenerationRequest]) -> list[Generation]:
+        """Generate every request together, each row leaving the batch when it ends."""
+        specs = [self.row_spec(r) for r in requests]
+        batch = self.decoder()
+        rows: list[Row] = []
+        with self.lock:
+            for spec in specs:
+                rows.append(batch.admit(spec))
+            while len(batch):
+                if batch.step():
+                    batch.drop_free_slots()  # nobody waits for the slots of rows that ended
+        return [self.result(row) for row in rows]
 
 
 @functools.cache
@@ -577,5 +437,20 @@ class LocalModel:
         return self._base.generate_batch([request])[0]
 
     def generate_batch(self, requests: Sequence[GenerationRequest]) -> list[Generation]:
-        """Generate several requests together (the server's dynamic batcher calls this)."""
+        """Generate several requests together, each leaving the batch when it ends."""
         return self._base.generate_batch(requests)
+
+    # continuous batching (the server's batcher drives a DecodeBatch step by step) ---------------------
+    @property
+    def lock(self) -> threading.RLock:
+        """Held around each admission and step: loading an adapter changes the model."""
+        return self._base.lock
+
+    def decoder(self) -> DecodeBatch:
+        return self._base.decoder()
+
+    def row_spec(self, request: GenerationRequest) -> RowSpec:
+        return self._base.row_spec(request)
+
+    def result(self, row: Row) -> Generation:
+        return self._base.result(row)
