@@ -127,8 +127,9 @@ def test_service_without_engines_answers_failed_precondition(bare_service: dict[
 
 
 def test_semgrep_crashing_at_run_time_fails_the_scan_loudly(project: Path) -> None:
-    # Semgrep creates its log file's folder on start; below a regular file that fails, as on a read-only root
-    env = {"SEMGREP_LOG_FILE": str(project / "app" / "views.py" / "semgrep.log")}
+    # Semgrep's Python front end creates its log file's folder on start; below a regular file that
+    # fails, as on a read-only root (the native front end does not write that log: see below)
+    env = {"SEMGREP_LOG_FILE": str(project / "app" / "views.py" / "semgrep.log"), "HARDGEN_SEMGREP_NATIVE": "0"}
     own = VENV_BIN.parent
     done = hardgen(own, "app", "--engine", "semgrep", "--format", "sarif", "--fail-on", "none", cwd=project,
                    extra_env=env)  # fmt: skip
@@ -168,3 +169,13 @@ def test_corpus_import_scan_without_engines_imports_nothing(make_env: Env, tmp_p
         env=os.environ | {"HARDGEN_DB": str(tmp_path / "a.duckdb")}, capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert json.loads(studies.stdout) == []
+
+
+def test_native_semgrep_scans_where_its_python_front_end_crashes(project: Path) -> None:
+    # the same unwritable log file as above, with the default (native) front end
+    env = {"SEMGREP_LOG_FILE": str(project / "app" / "views.py" / "semgrep.log")}
+    done = hardgen(VENV_BIN.parent, "app", "--engine", "semgrep", "--format", "json", "--fail-on", "none",
+                   cwd=project, extra_env=env)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert [(f["rule_id"], f["path"]) for f in report["findings"]] == [("py/command-line-injection", "app/views.py")]

@@ -127,7 +127,8 @@ def _cli_run(batch: list[SourceInput], tmp: Path, engines: list[str]) -> tuple[f
 
 def _bare_semgrep(tree: Path, batch: list[SourceInput], timeout: float) -> float:
     """Seconds for ONE plain ``semgrep scan`` of ``tree`` with the rule files and flags the
-    Semgrep engine uses for these languages: the yardstick for the cold figure."""
+    Semgrep engine uses for these languages, its front end included (native by default,
+    ``HARDGEN_SEMGREP_NATIVE``): the yardstick for the cold figure."""
     languages = sorted({item.language for item in batch if item.language is not None})
     configs = [path for language in languages for path in rule_files(language)]
     command = SemgrepEngine().command(configs, [tree], timeout)

@@ -33,6 +33,13 @@ class SemgrepSettings(HardgenSettings):
         default=5 * 1024 * 1024, ge=1, description="larger files are not analysed (a FileError)"
     )
     semgrep_jobs: int = Field(default=0, ge=0, description="Semgrep --jobs (0: Semgrep's default)")
+    semgrep_native: bool = Field(
+        default=True,
+        description=(
+            "run Semgrep's native front end (scan --experimental): same engine and results, ~2 s less "
+            "start-up per run; falls back to the Python front end when it fails"
+        ),
+    )
 
 
 class CodeQLSettings(HardgenSettings):

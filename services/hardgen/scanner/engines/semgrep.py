@@ -1,7 +1,9 @@
 """The embedded default engine: Semgrep OSS with the project's own rule packs, fully offline.
 
 One ``semgrep scan`` process per batch (over one staged folder, see :func:`stage`), with the rule
-packs of the languages present. Rules keep
+packs of the languages present. By default Semgrep's native (OCaml) front end runs it
+(``scan --experimental``, ``HARDGEN_SEMGREP_NATIVE``): the same semgrep-core engine with the same
+results, without the ~2 s start-up of the Python front end (pysemgrep) that every run paid. Rules keep
 CodeQL's query id in ``metadata.codeql_id`` (Semgrep ids cannot contain ``/``) and that is what
 findings report, so results line up with CodeQL SARIF and take their severity from the catalogue.
 """
@@ -10,9 +12,11 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import sys
 import tempfile
+import threading
 import time
 from functools import cache
 from importlib import metadata
@@ -40,6 +44,8 @@ log = get_logger(__name__)
 _FILE_FAILURES = {"Timeout", "OutOfMemory", "Fatal error", "Lexical error", "Too many matches", "Other syntax error"}
 #: Semgrep exit codes for a configuration problem (bad pattern, unparsable YAML, invalid rule).
 _CONFIG_EXIT_CODES = {4, 5, 6, 7, 8}
+#: a file name ending the native front end takes for a bundle and skips (see :func:`_staged_name`)
+_MINIFIED_JS = ".min.js"
 
 
 @cache
@@ -100,19 +106,33 @@ class SemgrepEngine:
         self.per_file_timeout = self.settings.semgrep_file_timeout
         #: larger files are not given to Semgrep (it would skip them silently); they get a FileError
         self.max_target_bytes = self.settings.semgrep_max_bytes
+        #: run Semgrep's native front end; cleared for this object's life when it fails (see _run)
+        self.native = self.settings.semgrep_native
+        self._fallback_lock = threading.Lock()
 
     def available(self) -> bool:
         return semgrep_binary() is not None
 
     def version(self) -> str:
+        """Part of the result-cache key. The front end (native or Python) is deliberately not in
+        it: both run the same semgrep-core with the same rules, and their reports were compared
+        result for result (``tests/scanner/test_semgrep_native.py``; all 407 rule fixture programs
+        gave the same 1,012 results), so a result cached by one is valid for the other and turning
+        ``HARDGEN_SEMGREP_NATIVE`` on or off does not throw the cache away."""
         return f"semgrep-{_semgrep_version()}+rules-{rule_pack_version()}"
 
-    def command(self, configs: list[Path], targets: list[Path], timeout: float) -> list[str]:
+    def command(
+        self, configs: list[Path], targets: list[Path], timeout: float, native: bool | None = None
+    ) -> list[str]:
+        """The ``semgrep scan`` command line; ``native`` (default: :attr:`native`) adds
+        ``--experimental``, which makes the ``semgrep`` entry point run the scan in semgrep-core's
+        own CLI instead of starting the Python front end."""
         binary = semgrep_binary()
         if binary is None:
             raise EngineUnavailableError("semgrep is not installed")
+        front_end = ["--experimental"] if (self.native if native is None else native) else []
         cmd = [
-            binary, "scan", "--json", "--quiet", "--metrics=off", "--disable-version-check",
+            binary, "scan", *front_end, "--json", "--quiet", "--metrics=off", "--disable-version-check",
             "--no-git-ignore", "--x-ignore-semgrepignore-files", "--oss-only",
             "--timeout", str(max(1, int(min(self.per_file_timeout, timeout)))), "--timeout-threshold", "3",
             "--max-target-bytes", str(self.max_target_bytes + 1),
@@ -159,20 +179,45 @@ class SemgrepEngine:
             merged.parent.mkdir()
             merged.write_text(text, encoding="utf-8")
             try:
-                return self._run([merged], tmp / "files", by_path, timeout)
+                return self._run([merged], tmp / "files", by_path, timeout, sources=configs)
             except EngineConfigError as exc:
                 log.warning("semgrep.merged_config_refused", error=str(exc)[:300])
         return self._run(configs, tmp / "files", by_path, max(deadline - time.monotonic(), 1.0))
 
-    def _run(self, configs: list[Path], root: Path, by_path: dict[str, ScanFile], timeout: float) -> EngineResult:
+    def _fall_back(self, reason: str) -> None:
+        """The native front end failed where the Python one may not: use the Python front end
+        from now on (this run is repeated with it), so a scan is never worse off than before the
+        native front end was used. Logged once per engine object."""
+        with self._fallback_lock:
+            if self.native:
+                self.native = False
+                log.warning("semgrep.native_fallback", reason=" ".join(reason.split())[:300])
+
+    def _run(
+        self,
+        configs: list[Path],
+        root: Path,
+        by_path: dict[str, ScanFile],
+        timeout: float,
+        sources: list[Path] | None = None,
+    ) -> EngineResult:
+        """One Semgrep run (repeated at most once without a broken rule file, and at most once with
+        the Python front end after the native one failed). ``sources`` are the rule files that
+        ``configs`` was merged from, to name the file of a rule Semgrep could not parse."""
         targets = [root]
         env = {"SEMGREP_SEND_METRICS": "off", "SEMGREP_ENABLE_VERSION_CHECK": "0", **writable_config_home()}
         deadline = time.monotonic() + timeout
-        for attempt in range(2):
-            proc = run_tool(self.command(configs, targets, timeout), deadline - time.monotonic(), env=env)
+        skipped = False
+        while True:
+            native = self.native
+            command = self.command(configs, targets, timeout, native=native)
+            proc = run_tool(command, deadline - time.monotonic(), env=env)
             try:
                 report = json.loads(proc.stdout or b"")
             except json.JSONDecodeError as exc:
+                if native:
+                    self._fall_back(f"no JSON output (exit {proc.returncode}): {_tail(proc.stderr)}")
+                    continue
                 if b"Traceback (most recent call last)" in proc.stderr:
                     # Semgrep's own Python crashed before analysing anything (e.g. it cannot
                     # create $HOME/.semgrep on a read-only root): no file is to blame, so the
@@ -186,19 +231,47 @@ class SemgrepEngine:
             if proc.returncode in _CONFIG_EXIT_CODES or "results" not in report:
                 bad = _bad_configs(report, configs)
                 reason = _first_message(report) or _tail(proc.stderr)
-                if bad and attempt == 0:
+                if bad and not skipped:
                     # One broken rule file must not stop the pack: drop it, say so, run again.
                     log.error("semgrep.rule_file_skipped", files=[str(b) for b in bad], reason=reason)
+                    skipped = True
                     configs = [c for c in configs if c not in bad]
                     if configs:
                         continue
+                elif native:
+                    # The native front end runs the rules it can parse and reports the others
+                    # (exit 2), so a configuration exit here is unexpected: repeat with pysemgrep.
+                    self._fall_back(f"configuration exit {proc.returncode}: {reason}")
+                    continue
                 raise EngineConfigError(f"semgrep cannot run the rule pack (exit {proc.returncode}): {reason}")
-            for error in report.get("errors", []):
-                if not error.get("path") and error.get("level") == "error":
-                    log.error("semgrep.rule_error", type=error_type(error), rule=error.get("rule_id"),
-                              message=" ".join(str(error.get("message", "")).split())[:300])  # fmt: skip
+            _log_rule_errors(report, sources or configs)
             return parse_report(report, by_path)
-        raise EngineConfigError("semgrep rule pack has no usable rule")
+
+
+def _log_rule_errors(report: dict[str, Any], sources: list[Path]) -> None:
+    """Log each rule Semgrep could not use (no path: not a file's error), with its rule file.
+
+    Both front ends skip a rule whose pattern does not parse and run the others; the native one
+    does the same for a rule that fails the schema (the Python one refuses the whole config, see
+    ``semgrep.rule_file_skipped``). Its error names only the rule id, so the file is looked up."""
+    for error in report.get("errors", []):
+        if not error.get("path") and error.get("level") == "error":
+            rule = error.get("rule_id")
+            log.error("semgrep.rule_error", type=error_type(error), rule=rule,
+                      rule_file=_rule_file(str(rule), sources) if rule else None,
+                      message=" ".join(str(error.get("message", "")).split())[:300])  # fmt: skip
+
+
+def _rule_file(rule_id: str, sources: list[Path]) -> str | None:
+    """The rule file that defines ``rule_id`` (an ``id:`` line), or None."""
+    pattern = re.compile(rf"^\s*-?\s*id:\s*[\"']?{re.escape(rule_id)}[\"']?\s*(#.*)?$", re.MULTILINE)
+    for source in sources:
+        try:
+            if pattern.search(source.read_text(encoding="utf-8", errors="replace")):
+                return str(source)
+        except OSError:
+            continue
+    return None
 
 
 def parse_report(report: dict[str, Any], by_path: dict[str, ScanFile]) -> EngineResult:
@@ -272,13 +345,15 @@ def stage(files: list[ScanFile], root: Path) -> dict[str, ScanFile]:
     Semgrep gets this one folder as its only target. Given explicit file targets instead, it
     starts one ``semgrep-core -rpc`` process per file just to resolve targets, which is one process
     per file in disguise (minutes for a few thousand files). The ignore lists are disabled
-    (``--x-ignore-semgrepignore-files`` and an empty ``.semgrepignore``) so no file is dropped.
+    (``--x-ignore-semgrepignore-files`` and an empty ``.semgrepignore``) so no file is dropped, and
+    a name the native front end would drop whatever the file holds is staged under another one
+    (:func:`_staged_name`); findings name the file by its own path, never by the staged one.
     """
     root.mkdir(parents=True, exist_ok=True)
     (root / ".semgrepignore").write_text("", encoding="utf-8")
     staged: dict[str, ScanFile] = {}
     for number, scan_file in enumerate(files):
-        target = root / f"{number:06d}" / scan_file.abs_path.name
+        target = root / f"{number:06d}" / _staged_name(scan_file.abs_path.name)
         target.parent.mkdir()
         try:
             os.link(scan_file.abs_path, target)
@@ -286,6 +361,13 @@ def stage(files: list[ScanFile], root: Path) -> dict[str, ScanFile]:
             shutil.copyfile(scan_file.abs_path, target)
         staged[str(target.resolve())] = scan_file
     return staged
+
+
+def _staged_name(name: str) -> str:
+    """``name``, unless Semgrep's native front end skips files so named: it never scans a
+    ``*.min.js`` file in a folder target as JavaScript (the Python front end does), so
+    ``app.min.js`` is staged as ``app.min_.js``, still a ``.js`` file."""
+    return f"{name[: -len(_MINIFIED_JS)]}.min_.js" if name.endswith(_MINIFIED_JS) else name
 
 
 def _last_line(stderr: bytes) -> str:
