@@ -128,12 +128,13 @@ def _draw(logits: Any, rows: Sequence[Row]) -> list[int]:
 def _cache_argument(model: Any) -> str:
     """``cache`` (transformers 5.x renamed it) or ``past_key_values`` (earlier releases)."""
     inner = model.get_base_model() if hasattr(model, "get_base_model") else model
-    return _cache_argument_of(type(inner))
+    return _cache_argument_of(type(inner).__module__, type(inner).__qualname__, type(inner).forward)
 
 
 @functools.cache
-def _cache_argument_of(model_class: Any) -> str:
-    return "cache" if "cache" in inspect.signature(model_class.forward).parameters else "past_key_values"
+def _cache_argument_of(module: str, name: str, forward: Any) -> str:
+    """Per model class (named by ``module`` and ``name``): inspecting a signature costs a step's time."""
+    return "cache" if "cache" in inspect.signature(forward).parameters else "past_key_values"
 
 
 def _returned_cache(out: Any) -> Any:
