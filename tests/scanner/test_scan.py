@@ -89,11 +89,14 @@ def test_binary_skipped_non_utf8_and_ignored_names_scanned(rule_pack: Path, cach
             SourceInput("pkg/notes.txt", b"eval(x)"),
             # names Semgrep ignores by default (tests/, node_modules/, *.min.js) are still scanned
             SourceInput("tests/node_modules/app.min.js", _tag(b"eval(location.hash)\n")),
+            # an upper-case extension is still Python for hardgen, so Semgrep must analyse it too
+            SourceInput("LEGACY/TOOL.PY", b"import os\nresult = eval(os.environ['X'])\n"),
         ]
     )
     assert report.skipped == ["pkg/blob.py: binary file", "pkg/notes.txt: unsupported file type"]
-    assert report.files_scanned == 2
+    assert report.files_scanned == 3
     assert [(f.path, f.rule_id, f.start_line) for f in report.findings] == [
+        ("LEGACY/TOOL.PY", "py/code-injection", 2),
         ("pkg/legacy.py", "py/code-injection", 2),
         ("tests/node_modules/app.min.js", "js/code-injection", 1),
     ]

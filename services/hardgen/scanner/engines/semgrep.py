@@ -364,10 +364,16 @@ def stage(files: list[ScanFile], root: Path) -> dict[str, ScanFile]:
 
 
 def _staged_name(name: str) -> str:
-    """``name``, unless Semgrep's native front end skips files so named: it never scans a
-    ``*.min.js`` file in a folder target as JavaScript (the Python front end does), so
-    ``app.min.js`` is staged as ``app.min_.js``, still a ``.js`` file."""
-    return f"{name[: -len(_MINIFIED_JS)]}.min_.js" if name.endswith(_MINIFIED_JS) else name
+    """``name`` as Semgrep will scan it. hardgen picks a file's language by its extension in any
+    case (``APP.PY`` is Python, :func:`hardgen.core.languages.language_for_path`) but Semgrep only
+    knows lower-case extensions and would skip the file without a word, so the extension is staged
+    in lower case. And Semgrep's native front end never scans a ``*.min.js`` file in a folder
+    target as JavaScript (the Python front end does), so ``app.min.js`` is staged as
+    ``app.min_.js``, still a ``.js`` file."""
+    stem, dot, extension = name.rpartition(".")
+    if dot and stem:
+        name = f"{stem}.{extension.lower()}"
+    return f"{name[: -len(_MINIFIED_JS)]}.min_.js" if name.lower().endswith(_MINIFIED_JS) else name
 
 
 def _last_line(stderr: bytes) -> str:
