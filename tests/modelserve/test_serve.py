@@ -1,5 +1,5 @@
 """The model server on loopback: TGI-compatible HTTP (driven by huggingface_hub.InferenceClient),
-gRPC, adapters, errors, and dynamic batching under concurrent load."""
+gRPC, adapters, errors, and continuous batching under concurrent load."""
 
 from __future__ import annotations
 

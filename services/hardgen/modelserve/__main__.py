@@ -23,8 +23,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--http-port", type=int, default=PORTS["modelserve_http"], help="0 disables HTTP")
     parser.add_argument("--model", default="demo", help="base model name (under the models dir) or path")
     parser.add_argument("--device", default="auto", help="auto | cpu | cuda | cuda:N")
-    parser.add_argument("--window-ms", type=float, default=10.0, help="dynamic batching window")
-    parser.add_argument("--max-batch", type=int, default=16, help="largest batch")
+    parser.add_argument("--window-ms", type=float, default=10.0, help="ms an idle server waits for company")
+    parser.add_argument("--max-batch", type=int, default=16, help="most rows decoded in one step")
     parser.add_argument("--threads", type=int, default=0, help="torch CPU threads (0 = torch default)")
     parser.add_argument("--log-format", choices=["json", "console"], default=None, help="default: json")
     parser.add_argument(

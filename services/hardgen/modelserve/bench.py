@@ -2,7 +2,7 @@
 
 Starts the server in-process on loopback ports (or targets ``--url``), sends TGI ``/generate``
 requests with raw-strategy prompts from as many client threads as the concurrency, and counts the
-tokens the server reports (``details.generated_tokens``). With dynamic batching the figure should
+tokens the server reports (``details.generated_tokens``). With continuous batching the figure should
 grow with concurrency; without it, it would stay flat.
 """
 

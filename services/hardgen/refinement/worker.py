@@ -17,7 +17,7 @@ Delivery guarantees (why the order below matters):
 
 Why ``concurrency`` (``--concurrency``, ``HARDGEN_WORKER_CONCURRENCY``): one item at a time leaves
 both shared back ends idle half the time and defeats their batching. With several items in flight,
-concurrent model calls reach modelserve's dynamic batcher together (one batched decode instead of
+concurrent model calls reach modelserve's continuous batcher together (shared decoding steps instead of
 many single ones) and concurrent scans reach the scanner's coalescer together (one Semgrep run
 for many samples instead of one process start per sample). Each item is still generated, scanned,
 published and acked exactly as alone; only the waiting overlaps.
