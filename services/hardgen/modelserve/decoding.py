@@ -92,6 +92,7 @@ def sample_rows(logits: Any, rows: Sequence[Row]) -> list[int]:
     16-row step, this 0.3 ms)."""
     import torch
 
+    logits = logits.float().cpu()  # the row generators live on the CPU, and token ids go back to Python
     chosen = [int(c) for c in torch.argmax(logits, dim=-1).tolist()]
     sampled = [i for i, row in enumerate(rows) if row.generator is not None]
     if not sampled:
