@@ -8,7 +8,8 @@ real packs.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -57,21 +58,30 @@ INSECURE_PY = b"import os\n\ndef run(q):\n    return eval(q)\n"
 CLEAN_PY = b"def add(a, b):\n    return a + b\n"
 
 
-@pytest.fixture(scope="module")
-def rule_pack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """A tiny rule pack, active (HARDGEN_RULES) for the requesting test module only, so that other
-    test modules (rule packs, refinement) keep scanning with the real packs."""
-    root = tmp_path_factory.mktemp("rules")
-    for name, text in RULES.items():
+@contextmanager
+def rules_active(root: Path, files: Mapping[str, str]) -> Iterator[Path]:
+    """Write ``files`` (path under ``root`` → rule YAML) and make ``root`` the rule packs
+    (``HARDGEN_RULES``) until the block ends, for fixtures of any scope (monkeypatch is per test)."""
+    for name, text in files.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(text.lstrip(), encoding="utf-8")
     previous = os.environ.get("HARDGEN_RULES")
     os.environ["HARDGEN_RULES"] = str(root)
-    yield root
-    if previous is None:
-        os.environ.pop("HARDGEN_RULES", None)
-    else:
-        os.environ["HARDGEN_RULES"] = previous
+    try:
+        yield root
+    finally:
+        if previous is None:
+            os.environ.pop("HARDGEN_RULES", None)
+        else:
+            os.environ["HARDGEN_RULES"] = previous
+
+
+@pytest.fixture(scope="module")
+def rule_pack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A tiny rule pack, active (HARDGEN_RULES) for the requesting test module only, so that other
+    test modules (rule packs, refinement) keep scanning with the real packs."""
+    with rules_active(tmp_path_factory.mktemp("rules"), RULES) as root:
+        yield root
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,6 @@ runs in real Semgrep; the default profile must report only the first, the extend
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import threading
@@ -28,6 +27,7 @@ from hardgen.scanner.cache import ResultCache
 from hardgen.scanner.engines.registry import select_engines
 from hardgen.scanner.scan import Scanner, SourceInput
 from hardgen.v1 import common_pb2, scanner_pb2, scanner_pb2_grpc
+from tests.scanner.conftest import rules_active
 
 CODEQL_RULE = """
 rules:
@@ -58,17 +58,9 @@ def _program() -> bytes:
 @pytest.fixture(scope="module")
 def rule_pack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """Overrides the scanner tests' pack (the service fixture uses it): one rule of each profile."""
-    root = tmp_path_factory.mktemp("profile-rules")
-    (root / "python").mkdir()
-    (root / "python" / "code-injection.yaml").write_text(CODEQL_RULE.lstrip(), encoding="utf-8")
-    (root / "python" / "unrestricted-file-upload.yaml").write_text(HARDGEN_RULE.lstrip(), encoding="utf-8")
-    previous = os.environ.get("HARDGEN_RULES")
-    os.environ["HARDGEN_RULES"] = str(root)
-    yield root
-    if previous is None:
-        os.environ.pop("HARDGEN_RULES", None)
-    else:
-        os.environ["HARDGEN_RULES"] = previous
+    files = {"python/code-injection.yaml": CODEQL_RULE, "python/unrestricted-file-upload.yaml": HARDGEN_RULE}
+    with rules_active(tmp_path_factory.mktemp("profile-rules"), files) as root:
+        yield root
 
 
 def test_membership_is_derived_from_the_query_id() -> None:

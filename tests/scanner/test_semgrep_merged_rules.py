@@ -4,7 +4,6 @@ must still cost only its own rules."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from hardgen.scanner.engines import semgrep as semgrep_module
 from hardgen.scanner.engines.base import ScanFile
 from hardgen.scanner.engines.semgrep import SemgrepEngine
 from hardgen.scanner.rulepack import merged_rules, rule_files
+from tests.scanner.conftest import rules_active
 
 EVAL = """
 rules:
@@ -48,17 +48,9 @@ PROGRAM = b"import os\n\ndef run(q):\n    os.system(q)\n    return eval(q)\n"
 
 @pytest.fixture()
 def pack(tmp_path: Path) -> Iterator[Path]:
-    root = tmp_path / "rules"
-    (root / "python").mkdir(parents=True)
-    (root / "python" / "code-injection.yaml").write_text(EVAL.lstrip(), encoding="utf-8")
-    (root / "python" / "command-line-injection.yaml").write_text(SYSTEM.lstrip(), encoding="utf-8")
-    previous = os.environ.get("HARDGEN_RULES")
-    os.environ["HARDGEN_RULES"] = str(root)
-    yield root
-    if previous is None:
-        os.environ.pop("HARDGEN_RULES", None)
-    else:
-        os.environ["HARDGEN_RULES"] = previous
+    files = {"python/code-injection.yaml": EVAL, "python/command-line-injection.yaml": SYSTEM}
+    with rules_active(tmp_path / "rules", files) as root:
+        yield root
 
 
 def _scan(tmp_path: Path) -> set[tuple[str, int]]:

@@ -19,6 +19,7 @@ from hardgen.scanner.engines.base import EngineError, EngineResult, ScanFile
 from hardgen.scanner.engines.semgrep import SemgrepEngine
 from hardgen.scanner.rulepack import rules_dir
 from hardgen.scanner.settings import SemgrepSettings
+from tests.scanner.conftest import rules_active
 
 #: fixtures with findings, made unparsable at the end (Semgrep analyses what it can: PartialParsing)
 BROKEN = {
@@ -53,7 +54,7 @@ def _engine(native: bool) -> SemgrepEngine:
 
 def _as_seen(result: EngineResult) -> tuple[list[tuple[object, ...]], list[tuple[str, str]]]:
     """What a user sees of a scan: each finding's rule, place and message, and each file error."""
-    findings = sorted(
+    findings: list[tuple[object, ...]] = sorted(
         (f.rule_id, f.path, f.start_line, f.start_column, f.end_line, f.end_column, f.message, f.severity)
         for f in result.findings
     )
@@ -96,17 +97,8 @@ def test_native_and_python_front_ends_report_the_same(corpus: list[ScanFile]) ->
 
 @pytest.fixture()
 def pack(tmp_path: Path) -> Iterator[Path]:
-    root = tmp_path / "rules"
-    (root / "python").mkdir(parents=True)
-    (root / "python" / "code-injection.yaml").write_text(EVAL.lstrip(), encoding="utf-8")
-    (root / "python" / "typo.yaml").write_text(TYPO.lstrip(), encoding="utf-8")
-    previous = os.environ.get("HARDGEN_RULES")
-    os.environ["HARDGEN_RULES"] = str(root)
-    yield root
-    if previous is None:
-        os.environ.pop("HARDGEN_RULES", None)
-    else:
-        os.environ["HARDGEN_RULES"] = previous
+    with rules_active(tmp_path / "rules", {"python/code-injection.yaml": EVAL, "python/typo.yaml": TYPO}) as root:
+        yield root
 
 
 def _program(tmp_path: Path) -> list[ScanFile]:
