@@ -76,6 +76,18 @@ def rules_active(root: Path, files: Mapping[str, str]) -> Iterator[Path]:
             os.environ["HARDGEN_RULES"] = previous
 
 
+@contextmanager
+def packaged_rules_active() -> Iterator[None]:
+    """The project's own rule packs until the block ends, whatever a test module set
+    ``HARDGEN_RULES`` to (the agreement tests measure the real packs)."""
+    previous = os.environ.pop("HARDGEN_RULES", None)
+    try:
+        yield
+    finally:
+        if previous is not None:
+            os.environ["HARDGEN_RULES"] = previous
+
+
 @pytest.fixture(scope="module")
 def rule_pack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """A tiny rule pack, active (HARDGEN_RULES) for the requesting test module only, so that other

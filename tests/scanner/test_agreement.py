@@ -13,7 +13,6 @@ that are missing and extra.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,6 +21,7 @@ import pytest
 from hardgen.core.profiles import Profile
 from hardgen.core.scenarios import ReferenceCompletion, Scenario, ScenarioError, load_corpus, load_scenario
 from hardgen.scanner.scan import Scanner, ScanReport, SourceInput
+from tests.scanner.conftest import packaged_rules_active
 
 
 def _cases() -> list[tuple[Scenario, ReferenceCompletion]]:
@@ -39,14 +39,10 @@ CASES = _cases()
 def corpus_reports(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[Profile, ScanReport]]:
     from hardgen.scanner.cache import ResultCache
 
-    saved = os.environ.pop("HARDGEN_RULES", None)  # the real packs, not the test pack
-    try:
+    with packaged_rules_active():  # the real packs, not the test pack
         inputs = [SourceInput(_path(s, r), s.reference_path(r).read_bytes(), s.language) for s, r in CASES]
         scanner = Scanner(cache=ResultCache(tmp_path_factory.mktemp("agreement") / "cache.sqlite"))
         yield {profile: scanner.scan(inputs, timeout=600, profile=profile) for profile in Profile}
-    finally:
-        if saved is not None:
-            os.environ["HARDGEN_RULES"] = saved
 
 
 def _reported(report: ScanReport, path: str) -> set[str]:

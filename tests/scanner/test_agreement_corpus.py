@@ -23,6 +23,7 @@ from hardgen.scanner import agreement
 from hardgen.scanner.agreement import AgreementError, QueryScore, parse_program
 from hardgen.scanner.cache import ResultCache
 from hardgen.scanner.scan import Scanner, ScanReport
+from tests.scanner.conftest import packaged_rules_active
 
 # -- the real corpus ---------------------------------------------------------------------------------
 
@@ -31,15 +32,11 @@ from hardgen.scanner.scan import Scanner, ScanReport
 def real_corpus(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[tuple[list[agreement.Program], ScanReport, dict[str, QueryScore]]]:
-    saved = os.environ.pop("HARDGEN_RULES", None)  # the real packs, not the test pack
-    try:
+    with packaged_rules_active():  # the real packs, not the test pack
         programs = agreement.load_programs(Language)
         scanner = Scanner(cache=ResultCache(tmp_path_factory.mktemp("corpus") / "cache.sqlite"))
         report = agreement.scan_programs(programs, scanner)
         yield programs, report, agreement.score(programs, report)
-    finally:
-        if saved is not None:
-            os.environ["HARDGEN_RULES"] = saved
 
 
 def _corpus_languages() -> list[Language]:

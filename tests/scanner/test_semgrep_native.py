@@ -7,7 +7,6 @@ failure falls back to the Python front end instead of losing the scan. All runs 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from hardgen.scanner.engines.base import EngineError, EngineResult, ScanFile
 from hardgen.scanner.engines.semgrep import SemgrepEngine
 from hardgen.scanner.rulepack import rules_dir
 from hardgen.scanner.settings import SemgrepSettings
-from tests.scanner.conftest import rules_active
+from tests.scanner.conftest import packaged_rules_active, rules_active
 
 #: fixtures with findings, made unparsable at the end (Semgrep analyses what it can: PartialParsing)
 BROKEN = {
@@ -64,10 +63,8 @@ def _as_seen(result: EngineResult) -> tuple[list[tuple[object, ...]], list[tuple
 @pytest.fixture()
 def real_rules() -> Iterator[Path]:
     """The project's own rule packs, whatever another module of this session set HARDGEN_RULES to."""
-    previous = os.environ.pop("HARDGEN_RULES", None)
-    yield rules_dir()
-    if previous is not None:
-        os.environ["HARDGEN_RULES"] = previous
+    with packaged_rules_active():
+        yield rules_dir()
 
 
 @pytest.fixture()
