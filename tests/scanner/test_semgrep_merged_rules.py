@@ -14,17 +14,9 @@ from hardgen.scanner.engines import semgrep as semgrep_module
 from hardgen.scanner.engines.base import ScanFile
 from hardgen.scanner.engines.semgrep import SemgrepEngine
 from hardgen.scanner.rulepack import merged_rules, rule_files
-from tests.scanner.conftest import rules_active
+from tests.scanner.conftest import RULES, rules_active
 
-EVAL = """
-rules:
-  - id: py-code-injection
-    languages: [python]
-    severity: ERROR
-    message: eval() of data
-    metadata: {codeql_id: py/code-injection, cwes: [94]}
-    pattern: eval(...)
-"""
+EVAL = RULES["python/py-code-injection.yaml"]  # the scanner tests' eval() rule
 SYSTEM = """
 rules:
   - id: py-command-line-injection

@@ -18,7 +18,7 @@ from hardgen.scanner.engines.base import EngineError, EngineResult, ScanFile
 from hardgen.scanner.engines.semgrep import SemgrepEngine
 from hardgen.scanner.rulepack import rules_dir
 from hardgen.scanner.settings import SemgrepSettings
-from tests.scanner.conftest import packaged_rules_active, rules_active
+from tests.scanner.conftest import RULES, packaged_rules_active, rules_active
 
 #: fixtures with findings, made unparsable at the end (Semgrep analyses what it can: PartialParsing)
 BROKEN = {
@@ -26,15 +26,7 @@ BROKEN = {
     "broken.go": ("go/command-injection.go", b"\nfunc broken( {\n", Language.GO),
 }
 
-EVAL = """
-rules:
-  - id: py-code-injection
-    languages: [python]
-    severity: ERROR
-    message: eval() of data
-    metadata: {codeql_id: py/code-injection, cwes: [94]}
-    pattern: eval(...)
-"""
+EVAL = RULES["python/py-code-injection.yaml"]  # the scanner tests' eval() rule
 TYPO = """
 rules:
   - id: py-typo
