@@ -162,7 +162,6 @@ class DecodeBatch:
         self.slots: list[Row | None] = []
         self.cache: Any = None  # transformers DynamicCache, batch dimension = slots
         self.mask: Any = None  # [slots, width] long: 1 where a slot's column holds a real token
-        self.steps = 0
 
     # ---------------------------------------------------------------------------------- state
     @property
@@ -274,7 +273,6 @@ class DecodeBatch:
                 **self._adapter_kwargs(model, self.slots),
             )
             self.cache = _returned_cache(out)
-            self.steps += 1
             live = [(i, row) for i, row in enumerate(self.slots) if row is not None]
             picks = sample_rows(out.logits[[i for i, _ in live], -1, :], [row for _, row in live])
             for (i, row), token in zip(live, picks, strict=True):
